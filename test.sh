@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need, then `dotnet test`.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Knowledge]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Tools some tests drive for real. Installed only when missing (root on our machines; sudo elsewhere).
+need_apt=()
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "Installing ${need_apt[*]} ..."
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+set +e
+dotnet test DelegateBot.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI: sum the per-project summaries dotnet test prints.
+python3 - "$log" <<'PY'
+import re, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)", line)
+    if m:
+        failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -f "$log"
+exit $status
