@@ -3,7 +3,7 @@ namespace DelegateBot.BotFramework.Storage;
 /// <summary>
 /// Key/value storage for bot state (SDK: IStorage). Values that implement <see cref="IStoreItem"/> get
 /// optimistic concurrency: a write whose ETag no longer matches throws <see cref="StorageConcurrencyException"/>;
-/// ETag "*" (or none) overwrites.
+/// ETag "*" (or none) overwrites; ETag "" means the item must not exist yet.
 /// </summary>
 public interface IStorage
 {
