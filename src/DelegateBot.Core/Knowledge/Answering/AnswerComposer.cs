@@ -34,6 +34,12 @@ internal static class AnswerComposer
             case AnswerType.Sentence:
                 m.Short = null;
                 break;
+            case AnswerType.Language:
+                // "Conducted in English. French interpretation ...": every language the support names, in order.
+                AddNeighbourForMissingPart(q, m);
+                m.Short = string.Join(", ", m.SupportUnits.SelectMany(i => passage.Units[i].Entities
+                    .Where(e => e.Kind == EntityKind.Language).OrderBy(e => e.Start)).Select(e => e.Text).Distinct());
+                return;
             default:
                 m.Short = m.Entities.Count == 0 ? null : string.Join(", ", m.Entities.Select(e => EntityText(q, unit, e)).Distinct());
                 break;

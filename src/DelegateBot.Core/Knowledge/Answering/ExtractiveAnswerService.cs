@@ -83,9 +83,13 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
     private static UnitMatch? FindAlternative(Question q, UnitMatch best, List<UnitMatch> all)
     {
         if (best.Short is null || q.Primary is AnswerType.Sentence or AnswerType.Definition or AnswerType.List) return null;
+        // Another event: a programme item of the same kind, or a passage of another document, that covers the
+        // question as well as the best one does in its own passage.
         var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label
                                    && m.Passage.Kind == best.Passage.Kind
-                                   && m.Score >= best.Score * 0.93 && m.Evidence >= best.Evidence - 0.02)
+                                   && (m.Passage.Kind == ChunkKind.Programme || m.Passage.DocumentIndex != best.Passage.DocumentIndex)
+                                   && m.Score >= best.Score * 0.93 && m.LocalEvidence >= best.LocalEvidence - 0.01
+                                   && m.OwnEvidence >= best.OwnEvidence - 0.05)
             .OrderByDescending(m => m.Score).FirstOrDefault();
         if (rival is null) return null;
         AnswerComposer.Complete(q, rival);

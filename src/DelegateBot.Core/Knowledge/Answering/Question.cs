@@ -15,6 +15,8 @@ internal sealed class Concept
     public List<string> Expansions { get; init; } = [];
     /// <summary>Rarity of the concept in the documents (BM25 idf), doubled for the question's focus.</summary>
     public required double Weight { get; set; }
+    /// <summary>Weight as an anchor for the answer's position: cue words ("take place", "deadline") keep their full weight here.</summary>
+    public double AnchorWeight { get; set; }
     /// <summary>The word that says what is asked ("deadline", "chairs", "panelists").</summary>
     public bool Focus { get; set; }
     /// <summary>Helps ranking but is not required for the documents to hold the answer (cue words, acronym bonus).</summary>

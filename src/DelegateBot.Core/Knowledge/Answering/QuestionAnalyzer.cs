@@ -81,6 +81,9 @@ internal static partial class QuestionAnalyzer
             }
         }
         foreach (var c in concepts.Where(c => c.Focus)) c.Weight *= 2;
+        foreach (var c in concepts) c.AnchorWeight = c.Weight;
+        // Cue words ("take place", "date") say what kind of answer is wanted; they must not outrank the topic.
+        foreach (var c in concepts.Where(c => c.Optional && !c.Focus)) c.Weight *= 0.3;
 
         // The other direction: a long form in the question also matches its acronym in the documents.
         var questionStems = concepts.SelectMany(c => c.Alternatives[0].Stems).ToHashSet(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ internal static partial class UnitScorer
         var next = u + 1 < passage.Units.Length ? passage.Units[u + 1] : null;
         var docStems = snapshot.DocumentStems[passage.DocumentIndex];
 
-        double score = 0, evidence = 0, focusBonus = 0;
+        double score = 0, evidence = 0, strict = 0, own = 0, focusBonus = 0;
         foreach (var c in q.Concepts)
         {
             var cu = c.Coverage(unit.Stems);
@@ -30,7 +30,12 @@ internal static partial class UnitScorer
             var cp = Math.Max(c.Coverage(passage.Stems), c.Coverage(passage.ContextStems));
             var cd = c.Coverage(docStems);
             score += c.Weight * Max(cu, 0.8 * cpar, 0.6 * cn, 0.5 * cp, 0.25 * cd);
-            if (!c.Optional) evidence += c.Weight * Max(cu, cpar, cn, cp, 0.8 * cd);
+            if (!c.Optional)
+            {
+                evidence += c.Weight * Max(cu, cpar, cn, cp, 0.8 * cd);
+                strict += c.Weight * Max(cu, cpar, cn, cp);
+                own += c.Weight * Max(cu, cpar);
+            }
             if (c.Focus && cu >= 0.99) focusBonus = 0.1;
         }
         var total = Math.Max(q.RequiredWeight, 1e-6);
@@ -38,7 +43,11 @@ internal static partial class UnitScorer
         evidence /= total;
         if (score < MinCoverage) return null;
 
-        var match = new UnitMatch { Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus, Evidence = Math.Min(1, evidence) };
+        var match = new UnitMatch
+        {
+            Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
+            Evidence = Math.Min(1, evidence), LocalEvidence = Math.Min(1, strict / total), OwnEvidence = Math.Min(1, own / total),
+        };
         match.Score += TypeScore(q, passage, u, match);
         return match;
     }
@@ -70,7 +79,8 @@ internal static partial class UnitScorer
             var (entity, value) = BestEntity(q, passage, u, type);
             if (entity is null) { bonus -= 0.35 / q.Types.Length; continue; }
             match.Entities.Add(entity);
-            bonus += (0.25 + 0.2 * Math.Min(1, value)) / q.Types.Length;
+            // Completeness counts on its own: "10 and 11 July 2007" beats "July 2007" for the same event.
+            bonus += (0.15 + 0.2 * entity.Quality + 0.15 * Math.Min(1, value)) / q.Types.Length;
         }
         return bonus;
     }
@@ -137,8 +147,8 @@ internal static partial class UnitScorer
                 bestNear = Math.Max(bestNear, Math.Exp(-gap / 35.0));
             }
             if (bestNear < 0) continue;
-            near += c.Weight * bestNear;
-            total += c.Weight;
+            near += c.AnchorWeight * bestNear;
+            total += c.AnchorWeight;
         }
         return total == 0 ? 0 : near / total;
     }
