@@ -49,7 +49,11 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
                 if (best is null || m.Score > best.Score) best = m;
             }
         }
-        if (best is null || best.Evidence < EvidenceThreshold)
+        // Never guess: the documents must cover the question, hold a fact of the asked kind (a date for "when",
+        // a name for "who"), and name the thing a definition is asked for.
+        if (best is null || best.Evidence < EvidenceThreshold
+            || (q.NeedsEntity && best.Entities.Count == 0)
+            || (q.Primary == AnswerType.Definition && !UnitScorer.Defines(q, best.TextUnit)))
             return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
 
         AnswerComposer.Complete(q, best);

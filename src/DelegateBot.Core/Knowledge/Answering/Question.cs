@@ -55,6 +55,12 @@ internal sealed class Question
     /// <summary>The question folded to lower-case letters and digits, to avoid answering with what was asked.</summary>
     public required string Folded { get; init; }
 
+    /// <summary>"Who is the Chair ...?": asks for the holder of a role, so only a person's name answers.</summary>
+    public bool AsksForRoleHolder { get; init; }
+
+    /// <summary>Whether the answer must be a typed fact (date, name, number...) rather than a sentence or a list.</summary>
+    public bool NeedsEntity => Primary is not (AnswerType.Sentence or AnswerType.List or AnswerType.Definition);
+
     public AnswerType Primary => Types[0];
     public IEnumerable<Concept> Required => Concepts.Where(c => !c.Optional);
     public double RequiredWeight => Required.Sum(c => c.Weight);

@@ -102,6 +102,7 @@ internal static partial class QuestionAnalyzer
             Concepts = concepts,
             Subject = subject,
             Folded = Fold(q),
+            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower),
         };
     }
 
@@ -161,7 +162,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:what|which)\s+(?:country|countries|state|government|nation)\b")]
     private static partial Regex CountryQuestion();
 
-    [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:panelists|panellists|speakers|members|questions|objectives|topics|themes|participants|sessions|panels|agencies|organizations|organisations|countries|items|goals|aims|recommendations|conclusions|outcomes|priorities|issues|chairs|co-chairs|moderators|partners|sponsors|steps|activities|points|areas|pillars|principles)\b|^list\b|^(?:which|what)\s+\w+s\s+(?:are|were)\b|\bkey questions\b")]
+    [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<!s)s\b|^(?:who|what)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:panelists|panellists|speakers|members|participants|sponsors|partners)\b|^list\b|^(?:which|what)\s+[\w-]+(?<!s)s\s+(?:are|were)\b|\bkey questions\b")]
     private static partial Regex ListQuestion();
 
     [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker)\b")]

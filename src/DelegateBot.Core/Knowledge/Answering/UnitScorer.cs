@@ -20,6 +20,7 @@ internal static partial class UnitScorer
         var prev = u > 0 ? passage.Units[u - 1] : null;
         var next = u + 1 < passage.Units.Length ? passage.Units[u + 1] : null;
         var docStems = snapshot.DocumentStems[passage.DocumentIndex];
+        var docText = snapshot.DocumentTextStems[passage.DocumentIndex];
 
         double score = 0, evidence = 0, strict = 0, own = 0, focusBonus = 0;
         foreach (var c in q.Concepts)
@@ -28,7 +29,7 @@ internal static partial class UnitScorer
             var cpar = Math.Max(parent is null ? 0 : c.Coverage(parent.Stems), heading is null ? 0 : c.Coverage(heading.Stems));
             var cn = Math.Max(prev is null ? 0 : c.Coverage(prev.Stems), next is null ? 0 : c.Coverage(next.Stems));
             var cp = Math.Max(c.Coverage(passage.Stems), c.Coverage(passage.ContextStems));
-            var cd = c.Coverage(docStems);
+            var cd = Math.Max(c.Coverage(docStems), 0.6 * c.Coverage(docText));
             score += c.Weight * Max(cu, 0.8 * cpar, 0.6 * cn, 0.5 * cp, 0.25 * cd);
             if (!c.Optional)
             {
@@ -36,7 +37,12 @@ internal static partial class UnitScorer
                 strict += c.Weight * Max(cu, cpar, cn, cp);
                 own += c.Weight * Max(cu, cpar);
             }
-            if (c.Focus && cu >= 0.99) focusBonus = 0.1;
+            if (c.Focus)
+            {
+                // The word that says what is asked should be in the unit or the line it hangs from.
+                if (cu >= 0.99) focusBonus += 0.1;
+                else if (Math.Max(cu, cpar) < 0.5) focusBonus -= 0.1;
+            }
         }
         var total = Math.Max(q.RequiredWeight, 1e-6);
         score /= total;
@@ -70,7 +76,7 @@ internal static partial class UnitScorer
             case AnswerType.Definition:
                 return DefinitionScore(q, unit);
             case AnswerType.List:
-                return ListScore(q, passage, u);
+                return ListScore(q, passage, u, match.OwnEvidence);
         }
 
         var bonus = 0.0;
@@ -92,7 +98,7 @@ internal static partial class UnitScorer
         var bestScore = double.MinValue;
         foreach (var e in unit.Entities)
         {
-            var kindBonus = KindFit(type, e);
+            var kindBonus = KindFit(type, e, q.AsksForRoleHolder);
             if (kindBonus < 0) continue;
             if (MentionedInQuestion(q, e)) continue;
             var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, e) + kindBonus + Clause(q, unit, e) + Extra(q, type, unit, e);
@@ -107,14 +113,16 @@ internal static partial class UnitScorer
     }
 
     /// <summary>-1 when the entity cannot answer this type; else a bonus for the best-fitting kinds.</summary>
-    private static double KindFit(AnswerType type, Entity e) => (type, e.Kind) switch
+    /// <param name="role">"Who is the President ...": only a person's name answers, not "by the Council".</param>
+    private static double KindFit(AnswerType type, Entity e, bool role) => (type, e.Kind) switch
     {
         (AnswerType.Date, EntityKind.Date) => 0,
         (AnswerType.Time, EntityKind.Time) => 0,
         (AnswerType.Place, EntityKind.Room) => 0.2,
         (AnswerType.Place, EntityKind.Place) => 0,
+        (AnswerType.Place, EntityKind.Country) => 0,
         (AnswerType.Person, EntityKind.Person) => 0.1,
-        (AnswerType.Person, EntityKind.Agent) => 0.05,
+        (AnswerType.Person, EntityKind.Agent) => role ? -1 : 0.05,
         (AnswerType.Organisation, EntityKind.Organisation) => 0.05,
         (AnswerType.Organisation, EntityKind.Agent) => 0.1,
         (AnswerType.Number, EntityKind.Number) => 0,
@@ -137,6 +145,7 @@ internal static partial class UnitScorer
     private static double Proximity(Question q, TextUnit unit, Entity e)
     {
         double near = 0, total = 0;
+        var (from, to) = ClauseAround(unit.Text, e.Start);
         foreach (var c in q.Concepts)
         {
             var bestNear = -1.0;
@@ -144,6 +153,7 @@ internal static partial class UnitScorer
             {
                 if (!Matches(c, t.Stem)) continue;
                 var gap = t.End <= e.Start ? e.Start - t.End : t.Start >= e.End ? t.Start - e.End : 0;
+                if (t.Start < from || t.End > to) gap += 50; // another clause states another fact
                 bestNear = Math.Max(bestNear, Math.Exp(-gap / 35.0));
             }
             if (bestNear < 0) continue;
@@ -215,24 +225,34 @@ internal static partial class UnitScorer
 
     private static double DefinitionScore(Question q, TextUnit unit)
     {
-        if (q.Subject is null) return 0;
-        var subject = KnowledgeAnalyzer.Instance.Stems(q.Subject);
-        if (subject.Count == 0 || !subject.IsSubsetOf(unit.Stems)) return -0.1;
+        if (!Defines(q, unit)) return -0.3;
         var bonus = 0.15;
-        var concept = q.Concepts.FirstOrDefault(c => subject.Contains(c.Surface));
-        if (concept is not null && concept.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains))) bonus += 0.2; // defined here
-        if (DefinitionVerb().IsMatch(unit.Text)) bonus += 0.05;
+        var concept = q.Concepts.FirstOrDefault(c => c.Expansions.Count > 0);
+        if (concept is not null && concept.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains))) bonus += 0.2; // the acronym is spelled out here
+        var at = unit.Text.IndexOf(q.Subject!, StringComparison.OrdinalIgnoreCase);
+        if (at >= 0 && DefinitionVerb().IsMatch(unit.Text.AsSpan(at + q.Subject!.Length).TrimStart("\"”’' ").ToString())) bonus += 0.3; // "X shall mean ..."
         return bonus;
     }
 
-    private static double ListScore(Question q, IndexedPassage passage, int u)
+    /// <summary>A definition must come from a unit that names the thing asked about (or its acronym's long form).</summary>
+    internal static bool Defines(Question q, TextUnit unit)
+    {
+        if (q.Subject is null) return false;
+        var subject = KnowledgeAnalyzer.Instance.Stems(q.Subject);
+        if (subject.Count == 0) return false;
+        if (subject.IsSubsetOf(unit.Stems)) return true;
+        return q.Concepts.Any(c => c.Expansions.Count > 0 && c.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains)));
+    }
+
+    /// <summary>A list answers when its lead-in (or the line it hangs from) is about what is asked.</summary>
+    private static double ListScore(Question q, IndexedPassage passage, int u, double ownEvidence)
     {
         var unit = passage.Units[u];
         if (unit.Kind == UnitKind.ListItem) return -0.1; // the list is answered from its lead-in
         var children = 0;
         for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) children++;
-        if (children >= 2) return 0.35;
-        return Enumeration().IsMatch(unit.Text) ? 0.15 : -0.2;
+        if (children >= 2) return 0.4 * ownEvidence;
+        return Enumeration().IsMatch(unit.Text) ? 0.3 * ownEvidence : -0.4;
     }
 
     /// <summary>The address a lead-in such as "return it to the following address:" leads into.</summary>
@@ -253,7 +273,7 @@ internal static partial class UnitScorer
     [GeneratedRegex(@"[;:]|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|\s[–—]\s")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"\b(?:is|are|was|were|refers to|means|stands for|consists of)\b")]
+    [GeneratedRegex(@"^(?:shall mean|means|is|are|was|were|refers to|stands for|consists of|is defined as|shall be)\b")]
     private static partial Regex DefinitionVerb();
 
     /// <summary>Three or more named items in a row: "ILO, IOM, OHCHR, UNCTAD and the World Bank".</summary>

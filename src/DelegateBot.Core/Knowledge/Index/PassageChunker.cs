@@ -92,7 +92,7 @@ internal static partial class PassageChunker
                 j++;
                 continue;
             }
-            if (q.Kind == ParagraphKind.Prose && q.Lettered && j > start && paragraphs[j - 1].Lettered) { j++; continue; }
+            if (q.Kind == ParagraphKind.Prose && q.Lettered && (j == start || paragraphs[j - 1].Lettered)) { j++; continue; }
             break;
         }
         return j;

@@ -75,7 +75,7 @@ internal static partial class TitleExtractor
     }
 
     private static string? FirstTitleLine(List<Paragraph> head) =>
-        head.Where(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine)
+        head.Where(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine && !p.Text.StartsWith('['))
             .Select(p => p.Text).FirstOrDefault(t => DocumentParser.WordCount(t) >= 2 && !DatePattern().IsMatch(t) && !SymbolPattern().IsMatch(t)) is { } t
             ? Tidy(t) : null;
 
