@@ -144,7 +144,8 @@ internal static partial class QuestionAnalyzer
 
     private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
     {
-        "the", "a", "an", "gives", "give", "makes", "make", "delivers", "deliver", "has", "have", "will", "did", "does", "do",
+        "the", "a", "an", "gives", "give", "gave", "makes", "make", "made", "delivers", "deliver", "delivered", "has", "have", "had",
+        "will", "did", "does", "do",
     };
 
     [GeneratedRegex(@"\b(?:what|which|at what)\s+time\b|\bwhat hour\b|\bhow early\b|\bhow late\b")]
@@ -180,7 +181,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?<f>(?:[\w-]+\s+){0,2}?[\w-]+?)(?:\s+(?:of|for|in|on|at|to|by|from|with|about|that|which|who|does|did|do|will|is|are|was|were)\b|\s*\?|$)")]
     private static partial Regex WhatTheFocus();
 
-    [GeneratedRegex(@"^who\s+(?:(?:gives|give|makes|make|delivers|deliver|has|have|will give|will make|will deliver)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b)[\w-]+)")]
+    [GeneratedRegex(@"^who\s+(?:(?:gives|give|gave|makes|make|made|delivers|deliver|delivered|has|have|had|will give|will make|will deliver)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b)[\w-]+)")]
     private static partial Regex WhoFocus();
 
     [GeneratedRegex(@"^who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?<f>[\w-]+)")]

@@ -99,7 +99,7 @@ internal static partial class UnitScorer
         foreach (var e in unit.Entities)
         {
             var kindBonus = KindFit(type, e, q.AsksForRoleHolder);
-            if (kindBonus < 0) continue;
+            if (kindBonus <= NoFit) continue;
             if (MentionedInQuestion(q, e)) continue;
             var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, e) + kindBonus + Clause(q, unit, e) + Extra(q, type, unit, e);
             if (s > bestScore) { best = e; bestScore = s; }
@@ -112,7 +112,9 @@ internal static partial class UnitScorer
         return (best, best is null ? 0 : bestScore);
     }
 
-    /// <summary>-1 when the entity cannot answer this type; else a bonus for the best-fitting kinds.</summary>
+    private const double NoFit = -1;
+
+    /// <summary><see cref="NoFit"/> when the entity cannot answer this type; else a bonus (or malus) by how well it fits.</summary>
     /// <param name="role">"Who is the President ...": only a person's name answers, not "by the Council".</param>
     private static double KindFit(AnswerType type, Entity e, bool role) => (type, e.Kind) switch
     {
@@ -120,18 +122,18 @@ internal static partial class UnitScorer
         (AnswerType.Time, EntityKind.Time) => 0,
         (AnswerType.Place, EntityKind.Room) => 0.2,
         (AnswerType.Place, EntityKind.Place) => 0,
-        (AnswerType.Place, EntityKind.Country) => 0,
+        (AnswerType.Place, EntityKind.Country) => -0.1, // a city or a room says more than a country
         (AnswerType.Person, EntityKind.Person) => 0.1,
-        (AnswerType.Person, EntityKind.Agent) => role ? -1 : 0.05,
+        (AnswerType.Person, EntityKind.Agent) => role ? NoFit : 0.05,
         (AnswerType.Organisation, EntityKind.Organisation) => 0.05,
         (AnswerType.Organisation, EntityKind.Agent) => 0.1,
         (AnswerType.Number, EntityKind.Number) => 0,
         (AnswerType.Amount, EntityKind.Amount) => 0.1,
-        (AnswerType.Amount, EntityKind.Number) => -0.5 + (e.Text.Contains("million") || e.Text.Contains("billion") ? 0.5 : -1),
+        (AnswerType.Amount, EntityKind.Number) => e.Text.Contains("million") || e.Text.Contains("billion") ? 0 : NoFit,
         (AnswerType.Quote, EntityKind.Quote) => 0,
         (AnswerType.Language, EntityKind.Language) => 0,
         (AnswerType.Country, EntityKind.Country) => 0,
-        _ => -1,
+        _ => NoFit,
     };
 
     /// <summary>Don't answer with what was asked: "by 15 July 2008" in the question is not the answer.</summary>
