@@ -17,6 +17,9 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
     /// <summary>Below this share of the question's (weighted) content found in the supporting text: not found.</summary>
     internal const double EvidenceThreshold = 0.6;
 
+    /// <summary>How many of the best-covered units are examined for a typed answer.</summary>
+    private const int TypedCandidates = 60;
+
     private readonly int _candidatePassages = Math.Max(4, options.Value.CandidatePassages);
 
     public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
@@ -37,17 +40,17 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
             return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
 
         var maxHit = hits[0].Score;
-        UnitMatch? best = null;
         var all = new List<UnitMatch>();
         foreach (var (passage, score) in hits)
+            UnitScorer.ScorePassage(q, snapshot, passage, score / maxHit, all);
+        // Typed answers are looked for only in the best-covered units: coverage decides far more than type.
+        all.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (all.Count > TypedCandidates) all.RemoveRange(TypedCandidates, all.Count - TypedCandidates);
+        UnitMatch? best = null;
+        foreach (var m in all)
         {
-            for (var u = 0; u < passage.Units.Length; u++)
-            {
-                var m = UnitScorer.Score(q, snapshot, passage, u, score / maxHit);
-                if (m is null) continue;
-                all.Add(m);
-                if (best is null || m.Score > best.Score) best = m;
-            }
+            UnitScorer.AddTypeScore(q, m);
+            if (best is null || m.Score > best.Score) best = m;
         }
         // Never guess: the documents must cover the question, hold a fact of the asked kind (a date for "when",
         // a name for "who"), and name the thing a definition is asked for.

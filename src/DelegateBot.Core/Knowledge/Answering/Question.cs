@@ -52,7 +52,8 @@ internal sealed class Question
     public required List<Concept> Concepts { get; init; }
     /// <summary>The term after "What is" for definitions ("IMDI"), when the question asks what something is.</summary>
     public string? Subject { get; init; }
-    /// <summary>The question folded to lower-case letters and digits, to avoid answering with what was asked.</summary>
+    public HashSet<string> SubjectStems { get; init; } = [];
+    /// <summary>The question folded to lower-case words with a space each side, to avoid answering with what was asked.</summary>
     public required string Folded { get; init; }
 
     /// <summary>"Who is the Chair ...?": asks for the holder of a role, so only a person's name answers.</summary>
@@ -62,6 +63,15 @@ internal sealed class Question
     public bool NeedsEntity => Primary is not (AnswerType.Sentence or AnswerType.List or AnswerType.Definition);
 
     public AnswerType Primary => Types[0];
+
+    private Dictionary<string, int[]>? _conceptsByStem;
+
+    /// <summary>For each stem any concept can match, the indexes of those concepts (built once per question).</summary>
+    public Dictionary<string, int[]> ConceptsByStem => _conceptsByStem ??= Concepts
+        .SelectMany((c, i) => c.AllStems.Select(s => (s, i))).GroupBy(x => x.s, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.i).Distinct().ToArray(), StringComparer.Ordinal);
+
+    private double? _requiredWeight;
     public IEnumerable<Concept> Required => Concepts.Where(c => !c.Optional);
-    public double RequiredWeight => Required.Sum(c => c.Weight);
+    public double RequiredWeight => _requiredWeight ??= Required.Sum(c => c.Weight);
 }

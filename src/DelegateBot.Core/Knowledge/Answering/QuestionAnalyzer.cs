@@ -87,11 +87,9 @@ internal static partial class QuestionAnalyzer
 
         // The other direction: a long form in the question also matches its acronym in the documents.
         var questionStems = concepts.SelectMany(c => c.Alternatives[0].Stems).ToHashSet(StringComparer.Ordinal);
-        foreach (var pair in snapshot.Acronyms.Pairs)
+        foreach (var (_, acronym, expansion) in snapshot.Acronyms.Analysed)
         {
-            var expansion = KnowledgeAnalyzer.Instance.Stems(pair.Expansion);
-            var acronym = KnowledgeAnalyzer.Instance.Stem(pair.Acronym);
-            if (acronym is null || expansion.Count < 2 || !expansion.IsSubsetOf(questionStems) || questionStems.Contains(acronym)) continue;
+            if (!expansion.IsSubsetOf(questionStems) || questionStems.Contains(acronym) || concepts.Any(c => c.Surface == acronym)) continue;
             concepts.Add(new Concept { Surface = acronym, Alternatives = [new([acronym], 1.0)], Weight = snapshot.Idf(acronym) * 0.5, Optional = true });
         }
 
@@ -101,7 +99,8 @@ internal static partial class QuestionAnalyzer
             Types = types,
             Concepts = concepts,
             Subject = subject,
-            Folded = Fold(q),
+            SubjectStems = subject is null ? [] : KnowledgeAnalyzer.Instance.Stems(subject),
+            Folded = " " + Fold(q) + " ",
             AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower),
         };
     }

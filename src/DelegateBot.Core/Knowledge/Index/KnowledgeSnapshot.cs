@@ -43,6 +43,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
         Passages = passages;
         PublicPassages = passages.Select(p => p.Passage).ToArray();
         Acronyms = acronyms;
+        _ = acronyms.Analysed; // analyse once at build time, not on the first question
         Synonyms = synonyms;
         Problems = problems;
         // What a document is about as a whole: its title, section names and header lines (event, date, venue).

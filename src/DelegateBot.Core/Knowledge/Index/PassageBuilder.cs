@@ -65,6 +65,7 @@ internal static class PassageBuilder
             Tokens = tokens,
             Stems = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal),
             Entities = EntityExtractor.Extract(text),
+            ClauseBreaks = UnitScorer.ClauseBreaks(text),
             Parent = parent,
         };
     }
