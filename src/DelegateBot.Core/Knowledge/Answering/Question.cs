@@ -29,11 +29,12 @@ internal sealed class Concept
     public IEnumerable<string> AllStems => Alternatives.SelectMany(a => a.Stems);
 
     /// <summary>How well a set of stems covers this concept: 1 when one spelling occurs whole.</summary>
-    public double Coverage(HashSet<string> stems)
+    public double Coverage(HashSet<string> stems, bool singleWordsOnly = false)
     {
         var best = 0.0;
         foreach (var alt in Alternatives)
         {
+            if (singleWordsOnly && alt.Stems.Length > 1) continue;
             var hit = 0;
             foreach (var s in alt.Stems) if (stems.Contains(s)) hit++;
             if (hit == 0) continue;

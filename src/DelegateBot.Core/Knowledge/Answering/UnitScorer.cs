@@ -30,7 +30,8 @@ internal static partial class UnitScorer
         for (var c = 0; c < k; c++)
         {
             passageCoverage[c] = Math.Max(concepts[c].Coverage(passage.Stems), concepts[c].Coverage(passage.ContextStems));
-            documentCoverage[c] = Math.Max(concepts[c].Coverage(docStems), 0.6 * concepts[c].Coverage(docText));
+            // A long form's words scattered over a whole document do not name it: full text counts single words only.
+            documentCoverage[c] = Math.Max(concepts[c].Coverage(docStems), 0.6 * concepts[c].Coverage(docText, singleWordsOnly: true));
         }
 
         var total = Math.Max(q.RequiredWeight, 1e-6);
