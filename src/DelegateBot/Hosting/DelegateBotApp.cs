@@ -1,3 +1,4 @@
+using DelegateBot.Bot;
 using DelegateBot.Cli;
 using DelegateBot.Core.Knowledge;
 
@@ -33,9 +34,11 @@ public static class DelegateBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
 
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddBot(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotEndpoints();
         return app;
     }
 }

@@ -1,0 +1,58 @@
+namespace DelegateBot.BotFramework.Hosting;
+
+/// <summary>
+/// The Bot Framework credentials, read from the top level of configuration under the names the SDK uses
+/// (MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId).
+/// </summary>
+public sealed class BotFrameworkOptions
+{
+    public string MicrosoftAppType { get; set; } = "MultiTenant";
+    public string? MicrosoftAppId { get; set; }
+    public string? MicrosoftAppPassword { get; set; }
+    public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>Largest accepted request body; Bot Framework activities are small, so more is refused with 413.</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long a delivered activity id is remembered so a channel's retry is not answered twice.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>No app id: local development with the Emulator, no tokens either way.</summary>
+    public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>The configuration problems, each a sentence a person can act on; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        var type = MicrosoftAppType?.Trim() ?? "";
+        if (type.Length == 0) type = "MultiTenant";
+        if (!new[] { "MultiTenant", "SingleTenant", "UserAssignedMSI" }.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"MicrosoftAppType '{MicrosoftAppType}' is not one of MultiTenant, SingleTenant, UserAssignedMSI.");
+            return errors;
+        }
+        if (IsAnonymous)
+        {
+            if (!string.IsNullOrWhiteSpace(MicrosoftAppPassword))
+                errors.Add("MicrosoftAppPassword is set but MicrosoftAppId is empty: set both (Azure Bot registration) or neither (local Emulator).");
+            return errors;
+        }
+        if (!Guid.TryParse(MicrosoftAppId, out _))
+            errors.Add($"MicrosoftAppId '{MicrosoftAppId}' is not a GUID; copy the Microsoft App ID from the Azure Bot's Configuration page.");
+        if (type.Equals("SingleTenant", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(MicrosoftAppPassword)) errors.Add("MicrosoftAppType SingleTenant needs MicrosoftAppPassword (the client secret).");
+            if (string.IsNullOrWhiteSpace(MicrosoftAppTenantId)) errors.Add("MicrosoftAppType SingleTenant needs MicrosoftAppTenantId (the Entra tenant of the app).");
+        }
+        else if (type.Equals("UserAssignedMSI", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(MicrosoftAppTenantId)) errors.Add("MicrosoftAppType UserAssignedMSI needs MicrosoftAppTenantId.");
+            if (!string.IsNullOrWhiteSpace(MicrosoftAppPassword)) errors.Add("MicrosoftAppType UserAssignedMSI must not have a MicrosoftAppPassword (the managed identity has none).");
+        }
+        else if (string.IsNullOrWhiteSpace(MicrosoftAppPassword))
+        {
+            errors.Add("MicrosoftAppId is set but MicrosoftAppPassword is empty: add the client secret of the app registration.");
+        }
+        return errors;
+    }
+}
