@@ -11,6 +11,15 @@ public sealed class BotFrameworkOptions
     public string? MicrosoftAppPassword { get; set; }
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// <summary>OpenID metadata of Azure Bot Service channel tokens (SDK key name; tests point it at loopback).</summary>
+    public string BotOpenIdMetadata { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>OpenID metadata of Entra-issued tokens (the Emulator with an app id, skills).</summary>
+    public string EmulatorOpenIdMetadata { get; set; } = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Issuer of Azure Bot Service channel tokens.</summary>
+    public string ChannelTokenIssuer { get; set; } = "https://api.botframework.com";
+
     /// <summary>Largest accepted request body; Bot Framework activities are small, so more is refused with 413.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 

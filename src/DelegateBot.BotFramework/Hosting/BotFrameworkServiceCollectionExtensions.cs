@@ -29,6 +29,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(nameof(OpenIdKeyCache), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton(sp => new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient))));
         services.TryAddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.TryAddSingleton<CloudAdapter>();
