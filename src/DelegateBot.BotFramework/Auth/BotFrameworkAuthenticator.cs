@@ -31,9 +31,13 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     private readonly OpenIdKeyCache? _emulatorKeys;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
+    private readonly BotTokenProvider _tokens;
+
+    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider time,
+        BotTokenProvider tokens, ILogger<BotFrameworkAuthenticator> logger)
     {
         _options = options.Value;
+        _tokens = tokens;
         _logger = logger;
         if (_options.IsAnonymous) return;
         var http = httpClients.CreateClient(nameof(OpenIdKeyCache));
@@ -58,7 +62,10 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         if (_options.IsAnonymous) return new ClaimsIdentity(AnonymousAuthType);
         try
         {
-            return await ValidateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
+            var identity = await ValidateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
+            // Replies may carry the bot's token only to a serviceUrl a valid token vouched for.
+            if (identity != null) _tokens.TrustServiceUrl(activity.ServiceUrl);
+            return identity;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -20,6 +20,22 @@ public sealed class BotFrameworkOptions
     /// <summary>Issuer of Azure Bot Service channel tokens.</summary>
     public string ChannelTokenIssuer { get; set; } = "https://api.botframework.com";
 
+    /// <summary>
+    /// Authority for the bot's outgoing token; empty = https://login.microsoftonline.com/botframework.com
+    /// (MultiTenant) or https://login.microsoftonline.com/{MicrosoftAppTenantId} (SingleTenant).
+    /// </summary>
+    public string? MicrosoftAppAuthority { get; set; }
+
+    /// <summary>Resource the outgoing token is for (SDK key name); "/.default" is appended for MSAL.</summary>
+    public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com";
+
+    public bool IsSingleTenant => string.Equals(MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The authority MSAL asks for the outgoing token.</summary>
+    public string EffectiveAuthority => !string.IsNullOrWhiteSpace(MicrosoftAppAuthority)
+        ? MicrosoftAppAuthority!
+        : IsSingleTenant ? $"https://login.microsoftonline.com/{MicrosoftAppTenantId}" : "https://login.microsoftonline.com/botframework.com";
+
     /// <summary>Largest accepted request body; Bot Framework activities are small, so more is refused with 413.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 

@@ -30,7 +30,16 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(nameof(OpenIdKeyCache), c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.TryAddSingleton(sp => new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient))));
+        services.AddHttpClient(nameof(BotTokenProvider));
+        services.TryAddSingleton<BotTokenProvider>();
+        services.TryAddSingleton(sp =>
+        {
+            var tokens = sp.GetRequiredService<BotTokenProvider>();
+            return new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)))
+            {
+                TokenProvider = tokens.GetTokenAsync,
+            };
+        });
         services.TryAddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.TryAddSingleton<CloudAdapter>();
         services.AddHostedService<AnonymousModeWarning>();

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using DelegateBot.BotFramework.Auth;
+using DelegateBot.BotFramework.Hosting;
 using DelegateBot.BotFramework.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.IdentityModel.Tokens;
 
@@ -27,7 +30,12 @@ public sealed class AuthenticationTests : IAsyncLifetime
             ["MicrosoftAppPassword"] = "test-secret",
             ["BotOpenIdMetadata"] = _issuer.MetadataUrl,
             ["EmulatorOpenIdMetadata"] = _issuer.MetadataUrl,
-        });
+            ["MicrosoftAppAuthority"] = _issuer.AuthorityBaseUrl + "/botframework.com",
+        }, services => services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+        {
+            // Trust the loopback token endpoint's own certificate, nothing else.
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == _issuer.Certificate.Thumbprint,
+        }));
     }
 
     public async Task DisposeAsync()
@@ -64,6 +72,12 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var calls = await _channel.WaitForCallsAsync(2);
         Assert.Contains("Khalid Koser", calls[1].Activity!.Attachments![0].Content!.ToString());
+        // Replies carry the bot's MSAL client-credentials token for the Bot Framework scope.
+        Assert.All(calls, c => Assert.Equal("Bearer " + TestTokenIssuer.OutgoingAccessToken, c.Authorization));
+        var (tenant, form) = Assert.Single(_issuer.TokenRequests); // cached by MSAL for the second call
+        Assert.Equal("botframework.com", tenant);
+        Assert.Equal(("client_credentials", AppId, "test-secret", "https://api.botframework.com/.default"),
+            (form["grant_type"], form["client_id"], form["client_secret"], form["scope"]));
     }
 
     [Fact]
@@ -122,6 +136,31 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         var other = _issuer.CreateToken("https://api.botframework.com", _channel.ServiceUrl, issuer, claims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = Guid.NewGuid().ToString() });
         await AssertRefused("Bearer " + other);
+    }
+
+    [Fact]
+    public async Task The_bot_token_is_not_sent_to_a_serviceUrl_no_valid_token_vouched_for()
+    {
+        var tokens = _app.Services.GetRequiredService<BotTokenProvider>();
+        Assert.Null(await tokens.GetTokenAsync("https://evil.example.com/", CancellationToken.None));
+        Assert.Empty(_issuer.TokenRequests);
+    }
+
+    [Theory]
+    [InlineData("MultiTenant", null, "https://login.microsoftonline.com/botframework.com")]
+    [InlineData("SingleTenant", "0f9e8d7c-0000-4000-8000-123456789abc", "https://login.microsoftonline.com/0f9e8d7c-0000-4000-8000-123456789abc")]
+    public void The_authority_follows_the_app_type(string type, string? tenant, string expected)
+    {
+        var options = new BotFrameworkOptions { MicrosoftAppType = type, MicrosoftAppId = AppId, MicrosoftAppPassword = "s", MicrosoftAppTenantId = tenant };
+        Assert.Empty(options.Validate());
+        Assert.Equal(expected, options.EffectiveAuthority);
+    }
+
+    [Fact]
+    public void Single_tenant_without_a_tenant_is_reported_clearly()
+    {
+        var options = new BotFrameworkOptions { MicrosoftAppType = "SingleTenant", MicrosoftAppId = AppId, MicrosoftAppPassword = "s" };
+        Assert.Contains("MicrosoftAppType SingleTenant needs MicrosoftAppTenantId (the Entra tenant of the app).", options.Validate());
     }
 
     [Fact]

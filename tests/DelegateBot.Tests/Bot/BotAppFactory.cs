@@ -2,11 +2,13 @@ using System.Net.Http.Json;
 using DelegateBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DelegateBot.Tests.Bot;
 
 /// <summary>The real host with the repository's seed documents and its state in a temp folder.</summary>
-public sealed class BotAppFactory(string dataFolder, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class BotAppFactory(string dataFolder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public static string RepoKnowledgeFolder
     {
@@ -26,6 +28,7 @@ public sealed class BotAppFactory(string dataFolder, IDictionary<string, string?
         builder.UseSetting("Knowledge:Watch", "false");
         builder.UseSetting("Storage:SqlitePath", DatabasePath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (services != null) builder.ConfigureServices(services);
     }
 
     public static Activity Message(string serviceUrl, string text, string? id = null, string conversation = "conv-1", string channelId = "emulator") => new()
