@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using DelegateBot.Core.Knowledge;
+
+namespace DelegateBot.Core.Agenda.Extraction;
+
+/// <summary>One line of a document with its markup removed (Markdown emphasis, headings, bullets, HTML tags).</summary>
+/// <param name="Number">1-based line number in the document text.</param>
+/// <param name="Raw">The line as written.</param>
+/// <param name="Text">Clean text without bullet marker or emphasis.</param>
+/// <param name="Indented">Starts with whitespace (a continuation line under a programme item).</param>
+/// <param name="Bullet">Starts with a bullet marker ("-", "•", "*").</param>
+/// <param name="ItemNumber">The number of a numbered item ("1." or "2)"), otherwise null.</param>
+/// <param name="AllCaps">Written in capitals (cover pages), so capitalisation says nothing about names.</param>
+internal sealed record DocLine(int Number, string Raw, string Text, bool Indented, bool Bullet, int? ItemNumber, bool AllCaps)
+{
+    public bool IsBlank => Text.Length == 0;
+}
+
+/// <summary>A document split into clean lines, with helpers to cite a line.</summary>
+internal sealed partial class DocumentLines
+{
+    public DocumentLines(KnowledgeDocument document)
+    {
+        Document = document;
+        var raw = document.Text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        Lines = raw.Select((l, i) => Clean(i + 1, l)).ToList();
+    }
+
+    public KnowledgeDocument Document { get; }
+    public IReadOnlyList<DocLine> Lines { get; }
+
+    public Provenance At(int lineNumber, string? excerpt = null) =>
+        new(Document.Title, Document.Source, $"line {lineNumber}")
+        {
+            Excerpt = excerpt ?? (lineNumber >= 1 && lineNumber <= Lines.Count ? Shorten(Lines[lineNumber - 1].Text) : null),
+        };
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
+
+    internal static DocLine Clean(int number, string raw)
+    {
+        var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]) && raw.Trim().Length > 0;
+        var text = StripMarkup(raw).Trim();
+        var bullet = false;
+        int? item = null;
+        var b = BulletMarker().Match(text);
+        if (b.Success)
+        {
+            bullet = true;
+            text = text[b.Length..].Trim();
+        }
+        var n = NumberMarker().Match(text);
+        if (n.Success && int.TryParse(n.Groups[1].Value, out var k) && k < 100)
+        {
+            item = k;
+            text = text[n.Length..].Trim();
+        }
+        var letters = text.Where(char.IsLetter).ToList();
+        var allCaps = letters.Count >= 8 && letters.All(char.IsUpper);
+        return new DocLine(number, raw, text, indented, bullet, item, allCaps);
+    }
+
+    /// <summary>Removes Markdown/HTML presentation so patterns see words only.</summary>
+    internal static string StripMarkup(string s)
+    {
+        s = HtmlTag().Replace(s, "");
+        s = s.Replace("**", "").Replace("__", "");
+        s = Emphasis().Replace(s, "$1");
+        s = HeadingMarker().Replace(s, "");
+        s = MarkdownEscape().Replace(s, "$1");
+        s = s.Replace('\u00A0', ' ').Replace('\u2009', ' ').Replace('\u202F', ' ');
+        return Spaces().Replace(s, " ");
+    }
+
+    [GeneratedRegex(@"<[^>]{1,40}>")] private static partial Regex HtmlTag();
+    [GeneratedRegex(@"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")] private static partial Regex Emphasis();
+    [GeneratedRegex(@"^\s*#{1,6}\s+")] private static partial Regex HeadingMarker();
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!$])")] private static partial Regex MarkdownEscape();
+    [GeneratedRegex(@"[ \t]+")] private static partial Regex Spaces();
+    [GeneratedRegex(@"^(?:[-•▪●◦–]|\*|o(?=\s))\s+")] private static partial Regex BulletMarker();
+    [GeneratedRegex(@"^(\d{1,2})[.)]\s+(?=\S)")] private static partial Regex NumberMarker();
+}
