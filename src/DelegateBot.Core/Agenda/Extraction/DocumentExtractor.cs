@@ -51,7 +51,7 @@ internal sealed partial class DocumentExtractor
 
     private void ReadSentence(Sentence sentence)
     {
-        var at = _doc.At(sentence.Line);
+        var at = _doc.At(sentence.Line, sentence.Text);
         var text = sentence.Text;
         var mentions = EventMentions.Find(text);
         var resolved = new List<(EventMention m, MeetingDraft? Draft)>();

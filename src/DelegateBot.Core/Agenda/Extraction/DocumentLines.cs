@@ -32,7 +32,7 @@ internal sealed partial class DocumentLines
     public Provenance At(int lineNumber, string? excerpt = null) =>
         new(Document.Title, Document.Source, $"line {lineNumber}")
         {
-            Excerpt = excerpt ?? (lineNumber >= 1 && lineNumber <= Lines.Count ? Shorten(Lines[lineNumber - 1].Text) : null),
+            Excerpt = excerpt is not null ? Shorten(excerpt) : (lineNumber >= 1 && lineNumber <= Lines.Count ? Shorten(Lines[lineNumber - 1].Text) : null),
         };
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
