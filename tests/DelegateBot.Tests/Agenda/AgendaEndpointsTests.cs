@@ -45,6 +45,7 @@ public class AgendaEndpointsTests(AgendaEndpointsTests.Host host) : IClassFixtur
     {
         using var client = host.CreateClient();
         using var json = JsonDocument.Parse(await client.GetStringAsync("/agenda"));
+        Assert.Equal(0, json.RootElement.GetProperty("problems").GetArrayLength()); // the repository's agenda.yaml is valid
         var debate = json.RootElement.GetProperty("meetings").EnumerateArray()
             .Single(m => m.GetProperty("id").GetString() == "informal-thematic-debate-on-international-migration-and-2011");
         Assert.Equal("America/New_York", debate.GetProperty("timeZone").GetString());

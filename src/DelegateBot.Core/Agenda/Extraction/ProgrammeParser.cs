@@ -20,7 +20,7 @@ internal static partial class ProgrammeParser
         var mode = Mode.None;
         var questionBudget = 0;
         DateMatch? day = null;
-        var day_line = 0;
+        var dayLine = 0;
         var proseSinceTimed = 0;
         var previousWasQuestion = false;
 
@@ -32,7 +32,7 @@ internal static partial class ProgrammeParser
             if (line.ItemNumber is null && !line.Bullet && DateExpressions.WholeLine(text) is { } header)
             {
                 day = header;
-                day_line = line.Number;
+                dayLine = line.Number;
                 if (block is not null && proseSinceTimed == 0) block.Days.Add(header);
                 mode = Mode.None;
                 continue;
@@ -44,7 +44,7 @@ internal static partial class ProgrammeParser
                 {
                     block = new ProgrammeBlock { Index = blocks.Count, FirstLine = line.Number };
                     blocks.Add(block);
-                    if (day is not null && line.Number - day_line < 12) block.Days.Add(day);
+                    if (day is not null && line.Number - dayLine < 12) block.Days.Add(day);
                     else day = null;
                 }
                 proseSinceTimed = 0;
@@ -102,7 +102,7 @@ internal static partial class ProgrammeParser
             if ((line.Bullet || line.Indented || People.StartsWithHonorific(text)) && current is not null && mode is Mode.Panelists or Mode.Speakers)
             {
                 var person = People.ParseOne(line.Raw);
-                if (person is not null && (line.Bullet ? true : People.StartsWithHonorific(text)))
+                if (person is not null && (line.Bullet || People.StartsWithHonorific(text)))
                 {
                     (mode == Mode.Panelists ? current.Panelists : current.Speakers).Add(person);
                     current.Sources.TryAdd(mode == Mode.Panelists ? AgendaFields.Panelists : AgendaFields.Speakers, doc.At(line.Number));
