@@ -61,6 +61,14 @@ internal sealed partial class DocumentExtractor
             resolved.Add((m, draft));
             _mentions.Add((sentence.Index, m, draft));
         }
+        // "It is organized by ..." right after a sentence about an event: "It" is that event.
+        if (resolved.Count == 0 && PronounStart().IsMatch(text)
+            && _mentions.LastOrDefault(x => x.Draft is not null && sentence.Index - x.Sentence <= 2) is { Draft: { } previous } last)
+        {
+            var pronoun = new EventMention(0, 2, MentionKind.Definite, previous.Head, null, null, null, null);
+            resolved.Add((pronoun, previous));
+            _mentions.Add((sentence.Index, pronoun, previous));
+        }
 
         var offset = 0;
         foreach (var clause in ClauseSplit().Split(text))
@@ -264,18 +272,26 @@ internal sealed partial class DocumentExtractor
 
     private void ReadDeadlines(string text, MeetingDraft? eventInSentence, Provenance at, int line)
     {
-        var mentionsDeadline = DeadlineWord().IsMatch(text);
-        var byDate = ByDate().Match(text);
-        if (!mentionsDeadline && !byDate.Success) return;
         var dates = DateExpressions.Find(text, bareYears: false).Select(d => CompleteYear(d, line)).Where(d => d.Start is not null).ToList();
         if (dates.Count == 0) return;
-        var date = mentionsDeadline ? dates.OrderBy(d => Math.Abs(d.Index - DeadlineWord().Match(text).Index)).First() : dates.First(d => d.Index >= byDate.Index);
-        var forText = ForWhat(text);
-        var kind = KindOf(forText + " " + text);
-        var deadline = new Deadline(kind, date.Start!.Value, forText, at);
-        if (eventInSentence is not null && eventInSentence.Date?.Start != date.Start) eventInSentence.Deadlines.Add(deadline);
-        else if (kind == DeadlineKind.Registration) _orphanFacts.Add(m => m.Deadlines.Add(deadline));
-        else _looseDeadlines.Add(deadline);
+        // Each "deadline" takes the date nearest after it (or before it: "by 2 March, the registration deadline").
+        var cues = DeadlineWord().Matches(text).Select(m => m.Index).ToList();
+        if (cues.Count == 0 && ByDate().Match(text) is { Success: true } by) cues.Add(by.Index);
+        for (var i = 0; i < cues.Count; i++)
+        {
+            var cue = cues[i];
+            var limit = i + 1 < cues.Count ? cues[i + 1] : text.Length;
+            var date = dates.FirstOrDefault(d => d.Index > cue && d.Index < limit) ?? dates.LastOrDefault(d => d.Index < cue);
+            if (date is null) continue;
+            var from = Math.Max(0, i > 0 ? cues[i - 1] + 1 : 0);
+            var part = text[from..Math.Max(limit, date.End)];
+            var forText = ForWhat(part);
+            var kind = KindOf(forText + " " + (forText == "deadline" ? part : ""));
+            var deadline = new Deadline(kind, date.Start!.Value, forText, at);
+            if (eventInSentence is not null && eventInSentence.Date?.Start != date.Start) eventInSentence.Deadlines.Add(deadline);
+            else if (kind == DeadlineKind.Registration) _orphanFacts.Add(m => m.Deadlines.Add(deadline));
+            else _looseDeadlines.Add(deadline);
+        }
     }
 
     private static string ForWhat(string text)
@@ -443,6 +459,7 @@ internal sealed partial class DocumentExtractor
     [GeneratedRegex(@"^\s*\d{1,2}[:.h]\d{2}")] private static partial Regex ProgrammeLine();
     [GeneratedRegex(@"\b(?:letter|note|note verbale|dated|resolution|report|communication)\s+(?:of\s+|dated\s+)?$", RegexOptions.IgnoreCase)] private static partial Regex DocumentDate();
     [GeneratedRegex(@"^(?:It|They|This|These|That|We|He|She|Those)$")] private static partial Regex Pronoun();
+    [GeneratedRegex(@"^It\s+(?:is|was|will|would|has|takes|took)\b")] private static partial Regex PronounStart();
 
     [GeneratedRegex(@"\b(?:conducted|held|take place)\s+in\s+(?<lang>English|French|Spanish|Arabic|Chinese|Russian|Portuguese|German)\b")]
     private static partial Regex ConductedIn();

@@ -34,7 +34,7 @@ internal static partial class Sentences
             if (line.IsBlank) { Flush(); continue; }
             // List items, programme lines ("10:00-11:30 ...") and date lines stand alone.
             var alone = line.Bullet || line.ItemNumber is not null || TimeExpressions.TryParseLineStart(line.Text, out _, out _)
-                || DateExpressions.WholeLine(line.Text) is not null;
+                || DateExpressions.WholeLine(line.Text) is not null || LabelLine().IsMatch(line.Text);
             if (alone) Flush();
             if (buffer.Length > 0) buffer.Append(' ');
             offsets.Add((buffer.Length, line.Number));
@@ -97,6 +97,10 @@ internal static partial class Sentences
         }
         return string.Join(' ', words);
     }
+
+    // "Registration deadline: 2 March 2007", "Venue: Geneva": a label line is a statement of its own.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z][\w /'-]{2,40}:\s+\S[^.]{0,80}$")]
+    private static partial System.Text.RegularExpressions.Regex LabelLine();
 
     // Three or more words in capitals inside a mixed line ("FIFTH COORDINATION MEETING ON ... Population Division").
     [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){2,}\b")]
