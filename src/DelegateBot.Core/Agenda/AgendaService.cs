@@ -21,8 +21,8 @@ public sealed class AgendaService
     private readonly Places _places;
     private readonly object _gate = new();
     private IReadOnlyList<KnowledgeDocument>? _documents;
-    private Agenda? _agenda;
-    private RehearsalClock? _rehearsal;
+    private volatile Agenda? _agenda;
+    private volatile RehearsalClock? _rehearsal;
 
     public AgendaService(IOptions<AgendaOptions> options, TimeProvider time, ILogger<AgendaService>? logger = null)
     {
