@@ -139,4 +139,28 @@ public class AgendaQuestionTests
         f.Service.StopRehearsal();
         Assert.StartsWith("Nothing on the agenda is still to come", f.Service.TryAnswer("What's next?")!.Text);
     }
+
+    [Fact]
+    public void A_rehearsal_can_be_configured()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2030, 1, 10, 14, 55, 0, TimeSpan.Zero));
+        var options = new DelegateBot.Core.Agenda.AgendaOptions
+        {
+            KnowledgePath = AgendaTestData.KnowledgeFolder,
+            RehearsalMeetingId = "informal-thematic-debate-on-international-migration-and-2011",
+            RehearsalStart = new DateTimeOffset(2030, 1, 10, 15, 0, 0, TimeSpan.Zero),
+        };
+        var service = new DelegateBot.Core.Agenda.AgendaService(Microsoft.Extensions.Options.Options.Create(options), clock);
+        Assert.True(service.IsRehearsal);
+        Assert.Equal(new DateTimeOffset(2011, 5, 19, 9, 55, 0, TimeSpan.FromHours(-4)), service.Clock.GetUtcNow());
+        Assert.Contains("Next: Opening remarks, Thursday 19 May 2011, 10:00–10:20 (America/New_York), Conference Room 4, North Lawn Building, UN Headquarters, New York, in 5 min.", service.TryAnswer("what's next?")!.Text);
+    }
+
+    [Fact]
+    public void Invalid_settings_are_refused_with_a_clear_message()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new DelegateBot.Core.Agenda.AgendaService(
+            Microsoft.Extensions.Options.Options.Create(new DelegateBot.Core.Agenda.AgendaOptions { DefaultTimeZone = "Eastern" }), TimeProvider.System));
+        Assert.Equal("Agenda:DefaultTimeZone 'Eastern' is not an IANA time zone (e.g. America/New_York).", error.Message);
+    }
 }
