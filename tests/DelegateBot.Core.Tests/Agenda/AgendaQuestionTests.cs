@@ -123,6 +123,8 @@ public class AgendaQuestionTests
         Assert.Null(f.Service.TryAnswer("What did the Secretary-General say about remittances?"));
         Assert.Null(f.Service.TryAnswer("Who chairs the Global Migration Group?"));
         Assert.Null(f.Service.TryAnswer("What is IMDI?"));
+        Assert.Null(f.Service.TryAnswer("Where is the UN Headquarters?"));
+        Assert.Null(f.Service.TryAnswer("What is next year's priority for the Global Migration Group?"));
     }
 
     [Fact]

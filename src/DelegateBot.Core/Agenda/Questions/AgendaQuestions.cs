@@ -238,7 +238,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         var wanted = MeetingNames.Tokens(reference);
         if (wanted.Count == 0) return null;
         var scored = agenda.Meetings
-            .Select(m => (m, Score: (double)wanted.Count(MeetingNames.Tokens($"{m.Title} {m.Place} {m.Venue} {m.Year}").Contains) / wanted.Count))
+            .Select(m => (m, Score: (double)wanted.Count(MeetingNames.Tokens($"{m.Title} {m.Place} {m.Year}").Contains) / wanted.Count))
             .Where(x => x.Score >= 0.75).OrderByDescending(x => x.Score).ThenBy(x => x.m.Title.Length).ToList();
         return scored.Count == 0 ? null : scored[0].m;
     }
@@ -353,7 +353,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
     [GeneratedRegex(@"\b(register|registration|sign up|enrol|enroll|nomination form)\b")] private static partial Regex Registration();
     [GeneratedRegex(@"\b(how many days|how long|days left|days remain|until|left to|still|can i|closes?|closed|open)\b")] private static partial Regex DaysLeft();
     [GeneratedRegex(@"\b(?<dir>after|following|before)\s+(?<ref>(?!lunch\b|the break\b)[\w\s:'-]{2,80})$")] private static partial Regex AfterBefore();
-    [GeneratedRegex(@"\bwhat is next\b|\bnext session\b|\bwhat comes next\b|\bcoming up\b|\bup next\b|\bwhat is coming\b|^next$|\bnext on the agenda\b")] private static partial Regex Next();
+    [GeneratedRegex(@"\bwhat is next$|\bnext session\b|\bwhat comes next\b|\bcoming up\b|\bup next\b|\bwhat is coming\b|^next$|\bnext on the agenda\b")] private static partial Regex Next();
     [GeneratedRegex(@"\bwhat is (on|happening|scheduled|taking place|going on|planned)\b|\bwhat session\b|\bwhich session\b|\bon the agenda (at|on|today|tomorrow)\b|\bschedule for (today|tomorrow)\b")] private static partial Regex WhatsOn();
     [GeneratedRegex(@"^(?:who\s+(?<kind>chairs|moderates)\s+(?<ref>.+)|who\s+is\s+(?:the\s+)?(?<kind>chair|moderator)\s+(?:of|for)\s+(?<ref>.+)|who\s+(?:are|is)\s+(?:the\s+)?(?<kind>panelists|panellists|speakers)\s+(?:of|for|in|at|on)\s+(?<ref>.+)|who\s+(?:is\s+)?(?<kind>speaking at|speaks at|on)\s+(?<ref>.+)|what\s+are\s+the\s+(?<kind>key questions|questions)\s+(?:of|for|in|at)\s+(?<ref>.+)|(?<kind>when|where)\s+(?:is|was|will be|does)\s+(?<ref>.+?)(?:\s+(?:start|begin|take place|held|be held|happen))?|(?<kind>what time)\s+(?:is|does)\s+(?<ref>.+?)(?:\s+(?:start|begin))?)$")]
     private static partial Regex Detail();
