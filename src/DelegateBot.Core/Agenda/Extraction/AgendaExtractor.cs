@@ -52,7 +52,9 @@ public sealed class AgendaExtractor
         var clusters = new List<List<MeetingDraft>>();
         foreach (var d in drafts.OrderByDescending(d => d.Date?.Precision ?? -1).ThenByDescending(d => d.Sessions.Count))
         {
-            var home = clusters.FirstOrDefault(c => c.All(x => Compatible(x, d)) && c.Any(x => SameName(x, d)));
+            // An undated mention only joins an event of its own document: across documents a bare name is too weak a link.
+            var home = clusters.FirstOrDefault(c => c.All(x => Compatible(x, d)) && c.Any(x => SameName(x, d))
+                && (d.Date is not null || c.Any(x => x.Source == d.Source)));
             if (home is null) clusters.Add([d]);
             else home.Add(d);
         }
