@@ -37,6 +37,15 @@ public class AgendaQuestionTests
     }
 
     [Fact]
+    public void Whats_on_a_day_of_a_meeting_without_hours_names_the_meeting()
+    {
+        using var f = new AgendaServiceFixture();
+        var answer = f.Service.TryAnswer("What is on on 30 October 2008?")!;
+        Assert.Equal("On the agenda on Thursday 30 October 2008:\n- Global Forum on Migration and Development, second meeting (29–30 October 2008, Manila; hours not given)", answer.Text);
+        Assert.False(f.Service.TryAnswer("what's on on 1 November 2008")!.Found);
+    }
+
+    [Fact]
     public void Whats_next_before_during_and_after_the_debate()
     {
         using var f = new AgendaServiceFixture();

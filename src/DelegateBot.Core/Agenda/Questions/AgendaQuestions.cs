@@ -96,6 +96,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         var hits = new List<(Meeting M, Session S)>();
         var dayList = new List<(Meeting M, Session S)>();
         var blocks = new List<(Meeting M, MeetingHours H, DateOnly Day)>();
+        var allDay = new List<Meeting>();
         foreach (var m in agenda.Meetings)
         {
             var local = AgendaTime.ToLocal(now, m.TimeZone);
@@ -107,18 +108,23 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
                 if (at is { } t && s.Start <= t && (s.End is { } e ? t < e : s.Start == t)) hits.Add((m, s));
             }
             if (m.Sessions.All(s => s.Start is null) && InMeeting(m, day))
+            {
                 foreach (var h in m.Hours.Where(h => h.Date is null || h.Date == day))
                     if (at is null || (h.Start <= at && at < h.End)) blocks.Add((m, h, day));
+                if (m.Hours.Count == 0 && at is null) allDay.Add(m); // days known, hours not: the whole day
+            }
         }
 
         var when = (time is { } tt ? $"at {AgendaTime.FormatTime(tt)} " : q.Contains("now") ? "now " : "") + (date is { } dd ? $"on {AgendaTime.FormatDate(dd)}" : relativeDay == 1 ? "tomorrow" : "today");
         if (time is null && !q.Contains("now"))
         {
-            if (dayList.Count == 0 && blocks.Count == 0) return NotFound($"Nothing is on the agenda {when}." + NearestHint(date));
+            if (dayList.Count == 0 && blocks.Count == 0 && allDay.Count == 0) return NotFound($"Nothing is on the agenda {when}." + NearestHint(date));
             var text = new StringBuilder($"On the agenda {when}:");
             foreach (var (m, s) in dayList.OrderBy(x => x.M.StartOf(x.S))) text.Append("\n- ").Append(SessionLine(m, s, withDate: false));
             foreach (var (m, h, _) in blocks) text.Append($"\n- {m.Title}: {AgendaTime.FormatTimes(h.Start, h.End)}{Where(m, null)}");
-            return Found(text.ToString(), dayList.SelectMany(x => SessionSources(x.M, x.S)).Concat(blocks.SelectMany(b => MeetingSources(b.M, AgendaFields.Hours))));
+            foreach (var m in allDay) text.Append($"\n- {m.Title} ({m.DatesText}{Where(m, null)}; hours not given)");
+            return Found(text.ToString(), dayList.SelectMany(x => SessionSources(x.M, x.S)).Concat(blocks.SelectMany(b => MeetingSources(b.M, AgendaFields.Hours)))
+                .Concat(allDay.SelectMany(m => MeetingSources(m, AgendaFields.Dates, AgendaFields.Venue))));
         }
         if (hits.Count == 0 && blocks.Count == 0)
         {
