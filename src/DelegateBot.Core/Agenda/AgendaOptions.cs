@@ -5,7 +5,8 @@ public sealed class AgendaOptions
 {
     public const string Section = "Agenda";
 
-    /// <summary>Folder of the meeting documents and of the corrections file (relative to the content root).</summary>
+    /// <summary>Folder of the meeting documents and of the corrections file (relative to the content root); used
+    /// when the host has no knowledge index (otherwise the index's folder, "Knowledge:Path", is used).</summary>
     public string KnowledgePath { get; set; } = "knowledge";
 
     /// <summary>The organiser's corrections, relative to <see cref="KnowledgePath"/>.</summary>

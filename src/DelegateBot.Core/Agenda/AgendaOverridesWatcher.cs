@@ -11,7 +11,7 @@ internal sealed class AgendaOverridesWatcher(AgendaService agenda, IOptions<Agen
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(options.Value.KnowledgePath);
+        var folder = agenda.KnowledgeFolder;
         if (!options.Value.WatchOverrides || !Directory.Exists(folder)) return Task.CompletedTask;
         _watcher = new FileSystemWatcher(folder, options.Value.OverridesFile) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
         FileSystemEventHandler changed = (_, _) =>

@@ -3,6 +3,7 @@ using DelegateBot.Core.Agenda.Extraction;
 using DelegateBot.Core.Agenda.Overrides;
 using DelegateBot.Core.Agenda.Questions;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.Core.Knowledge.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,14 +21,19 @@ public sealed class AgendaService
     private readonly ILogger _logger;
     private readonly Places _places;
     private readonly object _gate = new();
+    private readonly KnowledgeIndex? _knowledge;
     private IReadOnlyList<KnowledgeDocument>? _documents;
     private volatile Agenda? _agenda;
     private volatile RehearsalClock? _rehearsal;
 
-    public AgendaService(IOptions<AgendaOptions> options, TimeProvider time, ILogger<AgendaService>? logger = null)
+    /// <param name="knowledge">The knowledge index, when the host has one: the agenda is then built from its ingested
+    /// documents and rebuilt whenever it re-indexes. Without it the agenda reads the folder's .txt/.md files itself.</param>
+    public AgendaService(IOptions<AgendaOptions> options, TimeProvider time, ILogger<AgendaService>? logger = null, KnowledgeIndex? knowledge = null)
     {
         _options = options.Value;
         _time = time;
+        _knowledge = knowledge;
+        if (knowledge is not null) knowledge.Rebuilt += _ => Rebuild(knowledge.Documents);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _places = new Places(_options.Places);
         if (!AgendaTime.IsKnownZone(_options.DefaultTimeZone))
@@ -45,12 +51,19 @@ public sealed class AgendaService
         get
         {
             if (_agenda is { } a) return a;
+            // Documents are fetched outside the lock: the index raises Rebuilt under its own lock and the handler
+            // takes this one, so holding this one while waiting for the index could deadlock.
+            var documents = CurrentDocuments();
             lock (_gate)
-                return _agenda ?? Build(KnowledgeFolderReader.Read(KnowledgeFolder));
+                return _agenda ?? Build(documents);
         }
     }
 
-    public string KnowledgeFolder => Path.GetFullPath(_options.KnowledgePath);
+    /// <summary>The knowledge folder (the index's when there is one), where agenda.yaml lives.</summary>
+    public string KnowledgeFolder => _knowledge?.FolderPath ?? Path.GetFullPath(_options.KnowledgePath);
+
+    private IReadOnlyList<KnowledgeDocument> CurrentDocuments() =>
+        _knowledge?.Documents ?? KnowledgeFolderReader.Read(KnowledgeFolder);
 
     /// <summary>Rebuilds from the knowledge index's documents; call it whenever they change.</summary>
     public Agenda Rebuild(IEnumerable<KnowledgeDocument> documents)
@@ -61,7 +74,8 @@ public sealed class AgendaService
     /// <summary>Re-applies agenda.yaml to the same documents (the file changed).</summary>
     public Agenda ReloadOverrides()
     {
-        lock (_gate) return Build(_documents ?? KnowledgeFolderReader.Read(KnowledgeFolder));
+        var documents = _documents ?? CurrentDocuments();
+        lock (_gate) return Build(documents);
     }
 
     /// <summary>"Now" for agenda questions: the rehearsal clock when a rehearsal runs, otherwise the real one.</summary>
@@ -105,7 +119,8 @@ public sealed class AgendaService
         _documents = documents;
         var overridesName = _options.OverridesFile;
         var extracted = new AgendaExtractor(_options.DefaultTimeZone, _options.Places)
-            .Extract(documents.Where(d => !string.Equals(d.Source, overridesName, StringComparison.OrdinalIgnoreCase)));
+            .Extract(documents.Where(d => !string.Equals(d.Source, overridesName, StringComparison.OrdinalIgnoreCase)),
+                KnowledgeFolderReader.SourceText(KnowledgeFolder));
         var agenda = extracted;
         var path = Path.Combine(KnowledgeFolder, overridesName);
         if (File.Exists(path))

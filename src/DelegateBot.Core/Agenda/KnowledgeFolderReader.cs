@@ -22,6 +22,14 @@ public static class KnowledgeFolderReader
             .ToList();
     }
 
+    /// <summary>The text of a plain-text file of the folder by its Source, for file line numbers in provenance.</summary>
+    public static Func<string, string?> SourceText(string folder) => source =>
+    {
+        var path = Path.GetFullPath(Path.Combine(folder, source));
+        return Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) && path.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal)
+            && File.Exists(path) ? File.ReadAllText(path) : null;
+    };
+
     public static KnowledgeDocument FromText(string source, string text)
     {
         var title = text.Split('\n').Select(l => DocumentLines.StripMarkup(l).Trim())

@@ -1,5 +1,7 @@
 using System.Globalization;
+using DelegateBot.Cli;
 using DelegateBot.Core.Agenda;
+using DelegateBot.Core.Knowledge;
 
 namespace DelegateBot.Agenda;
 
@@ -11,24 +13,70 @@ namespace DelegateBot.Agenda;
 ///   agenda --meeting ID             one meeting only
 ///   agenda --check                  validate knowledge/agenda.yaml (exit code 1 on problems)
 ///   agenda --ask "QUESTION" [--now 2011-05-19T14:30:00-04:00]   answer an agenda question
+///   agenda --knowledge DIR ...      another knowledge folder
 /// </summary>
-public sealed class AgendaCommand(AgendaService agenda, TextWriter? output = null, TextWriter? error = null)
+public sealed class AgendaCommand : ICliCommand
 {
-    private readonly TextWriter _out = output ?? Console.Out;
-    private readonly TextWriter _err = error ?? Console.Error;
+    private readonly AgendaService? _agenda;
+    private readonly TextWriter _out;
+    private readonly TextWriter _err;
+
+    /// <summary>The verb of the CLI table: builds the knowledge index and the agenda from configuration when run.</summary>
+    public AgendaCommand() : this(null!, null, null) { }
+
+    /// <summary>A verb over a given agenda (tests, or a host that already has one).</summary>
+    public AgendaCommand(AgendaService agenda, TextWriter? output = null, TextWriter? error = null)
+    {
+        _agenda = agenda;
+        _out = output ?? Console.Out;
+        _err = error ?? Console.Error;
+    }
+
+    public string Name => "agenda";
+
+    string ICliCommand.Usage => "agenda [--json | --ics FILE [--utc] | --check | --ask QUESTION [--now ISO-8601]] [--meeting ID] [--knowledge DIR]";
+
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Args.ToList();
+        var overrides = new Dictionary<string, string?>();
+        var k = args.IndexOf("--knowledge");
+        if (k >= 0)
+        {
+            if (k + 1 >= args.Count || !Directory.Exists(args[k + 1]))
+            {
+                await context.Error.WriteLineAsync($"agenda: --knowledge needs an existing folder.\n{Usage}");
+                return 2;
+            }
+            overrides[$"{KnowledgeOptions.SectionName}:Path"] = Path.GetFullPath(args[k + 1]);
+            overrides[$"{AgendaOptions.Section}:KnowledgePath"] = Path.GetFullPath(args[k + 1]);
+            args.RemoveRange(k, 2);
+        }
+        using var host = CliHost.Build(b =>
+        {
+            b.Services.AddKnowledge(b.Configuration);
+            b.Services.AddAgenda(b.Configuration);
+        }, overrides);
+        return await new AgendaCommand(host.Services.GetRequiredService<AgendaService>(), context.Out, context.Error).RunAsync([.. args]);
+    }
 
     public const string Usage = """
-        usage: agenda [--json | --ics FILE [--utc] | --check | --ask QUESTION [--now ISO-8601]] [--meeting ID]
+        usage: agenda [--json | --ics FILE [--utc] | --check | --ask QUESTION [--now ISO-8601]] [--meeting ID] [--knowledge DIR]
           (no option)   print the agenda, each value with the document and line it came from
           --json        print the agenda as JSON (the same as GET /agenda)
           --ics FILE    write the agenda as iCalendar to FILE ("-" for the console); --utc writes UTC times
           --meeting ID  only that meeting (ids are shown by "agenda")
           --check       validate knowledge/agenda.yaml; exit code 1 when it has problems
           --ask Q       answer an agenda question; --now sets the clock (e.g. 2011-05-19T14:30:00-04:00)
+          --knowledge DIR  read the documents and agenda.yaml of another folder
         """;
 
+    /// <summary>Runs the verb with its arguments (a leading "agenda" is accepted).</summary>
     public async Task<int> RunAsync(string[] args)
     {
+        if (_agenda is null)
+            return await RunAsync(new CliContext(args, Console.In, _out, _err), CancellationToken.None);
+        var agenda = _agenda;
         string? ics = null, meetingId = null, question = null;
         DateTimeOffset? now = null;
         bool json = false, utc = false, check = false;

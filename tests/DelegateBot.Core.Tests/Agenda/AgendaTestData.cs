@@ -1,5 +1,8 @@
-using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.Core.Knowledge.Index;
+using DelegateBot.Core.Knowledge.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DelegateBot.Core.Tests.Agenda;
 
@@ -10,7 +13,16 @@ internal static class AgendaTestData
 
     public static string KnowledgeFolder => Path.Combine(RepoRoot, "knowledge");
 
-    public static IReadOnlyList<KnowledgeDocument> SeedDocuments() => KnowledgeFolderReader.Read(KnowledgeFolder);
+    /// <summary>The seed documents as the knowledge index ingests them (normalised text, document titles).</summary>
+    public static IReadOnlyList<KnowledgeDocument> SeedDocuments() => Seeds.Value;
+
+    private static readonly Lazy<IReadOnlyList<KnowledgeDocument>> Seeds = new(() => Ingest(KnowledgeFolder));
+
+    public static IReadOnlyList<KnowledgeDocument> Ingest(string folder)
+    {
+        using var index = new KnowledgeIndex(Options.Create(new KnowledgeOptions { Path = folder }), [new PlainTextReader()], NullLogger<KnowledgeIndex>.Instance);
+        return index.Documents;
+    }
 
     /// <summary>A document of ../shared/corpus, read where it lives (never copied into the repository).</summary>
     public static KnowledgeDocument CorpusDocument(string file)
@@ -18,7 +30,7 @@ internal static class AgendaTestData
         var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", file));
         if (!File.Exists(path))
             throw new FileNotFoundException($"The shared corpus document {path} is missing: the tests expect ../shared/corpus beside the repository.", path);
-        return KnowledgeFolderReader.FromText(file, File.ReadAllText(path));
+        return DocumentLoader.Parse(file, new RawDocument(File.ReadAllText(path))).Document;
     }
 
     private static string FindRoot()

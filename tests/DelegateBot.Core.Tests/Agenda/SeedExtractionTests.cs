@@ -6,7 +6,7 @@ namespace DelegateBot.Core.Tests.Agenda;
 /// <summary>The agenda read from the seed documents of knowledge/ (the facts issue 5 requires).</summary>
 public class SeedExtractionTests
 {
-    private static readonly DelegateBot.Core.Agenda.Agenda Agenda = new AgendaExtractor().Extract(AgendaTestData.SeedDocuments());
+    private static readonly DelegateBot.Core.Agenda.Agenda Agenda = new AgendaExtractor().Extract(AgendaTestData.SeedDocuments(), KnowledgeFolderReader.SourceText(AgendaTestData.KnowledgeFolder));
 
     private static Meeting Single(Func<Meeting, bool> predicate) => Assert.Single(Agenda.Meetings, m => predicate(m));
 

@@ -62,5 +62,17 @@ public sealed class AgendaCommandTests : IDisposable
         Assert.Contains("usage: agenda", _err.ToString());
     }
 
+    [Fact]
+    public async Task The_executable_dispatches_the_agenda_verb()
+    {
+        var console = new DelegateBot.Cli.CliContext([], TextReader.Null, _out, _err);
+        var code = await DelegateBot.Hosting.DelegateBotApp.RunAsync(["agenda", "--knowledge", _folder, "--ask", "who speaks after panel one?"], console);
+        Assert.Equal(0, code);
+        Assert.StartsWith("After Panel one: Panel two: Improving international cooperation on migration and development", _out.ToString());
+        // The knowledge index ingested the documents; provenance still names the file's own line.
+        var line = int.Parse(System.Text.RegularExpressions.Regex.Match(_out.ToString(), @"\[ga-thematic-debate-migration-development-2011\.txt, line (\d+)\] 15:00").Groups[1].Value);
+        Assert.StartsWith("15:00 – 17:40", File.ReadAllLines(Path.Combine(_folder, "ga-thematic-debate-migration-development-2011.txt"))[line - 1]);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -10,7 +10,7 @@ public class AgendaEndpointsTests(AgendaEndpointsTests.Host host) : IClassFixtur
     public sealed class Host : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-            builder.UseSetting("Agenda:KnowledgePath", AgendaPaths.KnowledgeFolder);
+            builder.UseSetting("Knowledge:Path", AgendaPaths.KnowledgeFolder);
     }
 
     [Fact]

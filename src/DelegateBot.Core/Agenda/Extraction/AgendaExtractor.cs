@@ -17,13 +17,14 @@ public sealed class AgendaExtractor
         _defaultZone = defaultTimeZone;
     }
 
-    public Agenda Extract(IEnumerable<KnowledgeDocument> documents)
+    /// <param name="sourceText">The file text of a document's Source, when it is plain text (for file line numbers in provenance).</param>
+    public Agenda Extract(IEnumerable<KnowledgeDocument> documents, Func<string, string?>? sourceText = null)
     {
         var drafts = new List<MeetingDraft>();
         var loose = new List<Deadline>();
         foreach (var document in documents)
         {
-            var (meetings, deadlines) = new DocumentExtractor(document, _places).Extract();
+            var (meetings, deadlines) = new DocumentExtractor(document, _places, sourceText?.Invoke(document.Source)).Extract();
             drafts.AddRange(meetings);
             loose.AddRange(deadlines);
         }

@@ -20,10 +20,10 @@ internal sealed partial class DocumentExtractor
     // Facts found without an event in their sentence; they go to the document's main meeting.
     private readonly List<Action<MeetingDraft>> _orphanFacts = [];
 
-    public DocumentExtractor(KnowledgeDocument document, Places places)
+    public DocumentExtractor(KnowledgeDocument document, Places places, string? sourceText = null)
     {
         _places = places;
-        _doc = new DocumentLines(document);
+        _doc = new DocumentLines(document, sourceText);
         _sentences = Sentences.Split(_doc.Lines);
         foreach (var line in _doc.Lines)
             foreach (var d in DateExpressions.Find(line.Text, bareYears: false))

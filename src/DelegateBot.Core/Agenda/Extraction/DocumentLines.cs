@@ -19,21 +19,59 @@ internal sealed record DocLine(int Number, string Raw, string Text, bool Indente
 /// <summary>A document split into clean lines, with helpers to cite a line.</summary>
 internal sealed partial class DocumentLines
 {
-    public DocumentLines(KnowledgeDocument document)
+    /// <param name="sourceText">The file as written, when it is plain text: locations then name the file's own lines
+    /// (ingestion joins wrapped lines and drops page furniture, so the text's line numbers differ from the file's).</param>
+    public DocumentLines(KnowledgeDocument document, string? sourceText = null)
     {
         Document = document;
-        var raw = document.Text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        Lines = raw.Select((l, i) => Clean(i + 1, l)).ToList();
+        Lines = SplitLines(document.Text).Select((l, i) => Clean(i + 1, l)).ToList();
+        _fileLines = sourceText is null ? null : MapToFile(Lines, SplitLines(sourceText).Select((l, i) => Clean(i + 1, l)).ToList());
+    }
+
+    private readonly int?[]? _fileLines;
+
+    private static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+
+    /// <summary>For each line of the text, the file line it starts on: found in order, by its first words.</summary>
+    private static int?[] MapToFile(IReadOnlyList<DocLine> lines, IReadOnlyList<DocLine> file)
+    {
+        var map = new int?[lines.Count];
+        var next = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var key = Key(lines[i].Text);
+            if (key.Length < 4) continue;
+            for (var j = next; j < file.Count; j++)
+            {
+                var candidate = Key(file[j].Text);
+                if (candidate.Length < 4 || !(key.StartsWith(candidate, StringComparison.Ordinal) || candidate.StartsWith(key, StringComparison.Ordinal))) continue;
+                map[i] = j + 1;
+                next = j + 1;
+                break;
+            }
+        }
+        return map;
+    }
+
+    // Letters and digits of the first words, so markup and spacing differences do not matter.
+    private static string Key(string text)
+    {
+        var letters = new string(text.Where(char.IsLetterOrDigit).Take(40).ToArray());
+        return letters.ToLowerInvariant();
     }
 
     public KnowledgeDocument Document { get; }
     public IReadOnlyList<DocLine> Lines { get; }
 
     public Provenance At(int lineNumber, string? excerpt = null) =>
-        new(Document.Title, Document.Source, $"line {lineNumber}")
+        new(Document.Title, Document.Source, $"line {FileLine(lineNumber)}")
         {
             Excerpt = excerpt is not null ? Shorten(excerpt) : (lineNumber >= 1 && lineNumber <= Lines.Count ? Shorten(Lines[lineNumber - 1].Text) : null),
         };
+
+    /// <summary>The file's line for a line of the text, when the file was given and the line found in it.</summary>
+    public int FileLine(int lineNumber) =>
+        _fileLines is not null && lineNumber >= 1 && lineNumber <= _fileLines.Length && _fileLines[lineNumber - 1] is { } n ? n : lineNumber;
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
 
@@ -66,6 +104,7 @@ internal sealed partial class DocumentLines
         s = HtmlTag().Replace(s, "");
         s = s.Replace("**", "").Replace("__", "");
         s = Emphasis().Replace(s, "$1");
+        s = StrayAsterisk().Replace(s, ""); // an emphasis mark left unbalanced by conversion ("Panel one: *The Contribution")
         s = HeadingMarker().Replace(s, "");
         s = MarkdownEscape().Replace(s, "$1");
         s = s.Replace('\u00A0', ' ').Replace('\u2009', ' ').Replace('\u202F', ' ');
@@ -74,6 +113,7 @@ internal sealed partial class DocumentLines
 
     [GeneratedRegex(@"<[^>]{1,40}>")] private static partial Regex HtmlTag();
     [GeneratedRegex(@"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")] private static partial Regex Emphasis();
+    [GeneratedRegex(@"(?<=\S)\*+(?=\s|$)|(?<=^|\s)\*+(?=\w)")] private static partial Regex StrayAsterisk();
     [GeneratedRegex(@"^\s*#{1,6}\s+")] private static partial Regex HeadingMarker();
     [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!$])")] private static partial Regex MarkdownEscape();
     [GeneratedRegex(@"[ \t]+")] private static partial Regex Spaces();

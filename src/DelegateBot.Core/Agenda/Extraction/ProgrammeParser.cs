@@ -23,6 +23,7 @@ internal static partial class ProgrammeParser
         var dayLine = 0;
         var proseSinceTimed = 0;
         var previousWasQuestion = false;
+        var itemLine = -1; // last line of the current timed item's block (its title line and the lines glued to it)
 
         foreach (var line in doc.Lines)
         {
@@ -58,6 +59,7 @@ internal static partial class ProgrammeParser
                 sessions.Add(current);
                 block.Sessions.Add(current);
                 mode = Mode.Speakers;
+                itemLine = line.Number;
                 continue;
             }
 
@@ -101,10 +103,11 @@ internal static partial class ProgrammeParser
 
             if ((line.Bullet || line.Indented || People.StartsWithHonorific(text)) && current is not null && mode is Mode.Panelists or Mode.Speakers)
             {
-                var person = People.ParseOne(line.Raw);
-                if (person is not null && (line.Bullet || People.StartsWithHonorific(text)))
+                // A bullet is one person; a plain line may list several ("Mr. A, President of X Mr. B, ...").
+                var people = line.Bullet ? [People.ParseOne(line.Raw)] : People.StartsWithHonorific(text) ? People.FindAll(text).Cast<Person?>().ToList() : [];
+                if (people.Count > 0 && people.All(p => p is not null))
                 {
-                    (mode == Mode.Panelists ? current.Panelists : current.Speakers).Add(person);
+                    (mode == Mode.Panelists ? current.Panelists : current.Speakers).AddRange(people!);
                     current.Sources.TryAdd(mode == Mode.Panelists ? AgendaFields.Panelists : AgendaFields.Speakers, doc.At(line.Number));
                     continue;
                 }
@@ -114,6 +117,19 @@ internal static partial class ProgrammeParser
                     current.Speakers.AddRange(People.FindAll(text));
                     continue;
                 }
+            }
+
+            // A line glued to a timed item ("Speeches by Mr. ... and Mr. ...") belongs to it, indented or not.
+            if (current is { Timed: true } && line.Number == itemLine + 1 && !QuestionsTrigger().IsMatch(text))
+            {
+                itemLine = line.Number;
+                if (People.StartsWithHonorific(text) && People.ParseOne(line.Raw) is { } speaker) current.Speakers.Add(speaker);
+                else
+                {
+                    current.Description.Add(text);
+                    current.Speakers.AddRange(People.FindAll(text));
+                }
+                continue;
             }
 
             if (UntimedHeader().Match(text) is { Success: true } h && text.Length <= 200 && !text.EndsWith('.'))
