@@ -1,3 +1,4 @@
+using DelegateBot.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,4 +16,22 @@ public static class AgendaServiceCollectionExtensions
         services.AddHostedService<AgendaOverridesWatcher>();
         return services;
     }
+
+    /// <summary>
+    /// Puts <see cref="AgendaFirstAnswerService"/> in front of the <see cref="IAnswerService"/> registered so far
+    /// (call it after the answer service is added): agenda-shaped questions get agenda answers.
+    /// </summary>
+    public static IServiceCollection AddAgendaAnswers(this IServiceCollection services)
+    {
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAnswerService))
+            ?? throw new InvalidOperationException("AddAgendaAnswers needs an IAnswerService registered before it (AddKnowledge).");
+        services.Remove(inner);
+        services.AddSingleton<IAnswerService>(sp => new AgendaFirstAnswerService(sp.GetRequiredService<AgendaService>(), Resolve(sp, inner)));
+        return services;
+    }
+
+    private static IAnswerService Resolve(IServiceProvider sp, ServiceDescriptor d) => (IAnswerService)(
+        d.ImplementationInstance
+        ?? d.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType!));
 }

@@ -36,6 +36,7 @@ public static class DelegateBotApp
 
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddAgenda(builder.Configuration);
+        builder.Services.AddAgendaAnswers();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
