@@ -13,6 +13,9 @@ public enum AcronymOrigin
 
 public sealed record AcronymPair(string Acronym, string Expansion, AcronymOrigin Origin);
 
+/// <summary>A pair with its analysed forms, computed once per index so questions need no analysis for it.</summary>
+internal sealed record AnalysedPair(AcronymPair Pair, string AcronymStem, HashSet<string> ExpansionStems);
+
 /// <summary>
 /// Acronyms and their expansions, both ways. Besides the pairs learned up front, an acronym the documents never
 /// use can still be resolved at question time from the initials of the capitalised names they contain.
@@ -34,6 +37,14 @@ public sealed class AcronymTable
     }
 
     public static AcronymTable Empty { get; } = new([], []);
+
+    private IReadOnlyList<AnalysedPair>? _analysed;
+
+    /// <summary>The pairs with stems, for matching a long form in a question (computed on first use).</summary>
+    internal IReadOnlyList<AnalysedPair> Analysed => _analysed ??= Pairs
+        .Select(p => (Pair: p, Acronym: Index.KnowledgeAnalyzer.Instance.Stem(p.Acronym), Stems: Index.KnowledgeAnalyzer.Instance.Stems(p.Expansion)))
+        .Where(x => x.Acronym is not null && x.Stems.Count >= 2)
+        .Select(x => new AnalysedPair(x.Pair, x.Acronym!, x.Stems)).ToArray();
 
     /// <summary>Every pair known up front (glossary, definitions, initials of acronyms the documents use).</summary>
     public IEnumerable<AcronymPair> Pairs => _byAcronym.Values.SelectMany(v => v);

@@ -28,6 +28,17 @@ public sealed class Synonyms
         ["venue", "location"],
         ["receive", "allocate", "get", "obtain"],
         ["sign", "signature"],
+        // Irregular verb forms the stemmer leaves apart.
+        ["take", "took", "taken"],
+        ["hold", "held"],
+        ["meet", "met"],
+        ["give", "gave", "given"],
+        ["begin", "began", "begun"],
+        ["choose", "chose", "chosen"],
+        ["speak", "spoke", "spoken"],
+        ["write", "wrote", "written"],
+        ["lead", "led"],
+        ["win", "won"],
     ];
 
     private readonly Dictionary<string, HashSet<string>> _byStem = new(StringComparer.Ordinal);

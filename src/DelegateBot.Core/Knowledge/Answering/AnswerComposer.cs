@@ -34,6 +34,12 @@ internal static class AnswerComposer
             case AnswerType.Sentence:
                 m.Short = null;
                 break;
+            case AnswerType.Language:
+                // "Conducted in English. French interpretation ...": every language the support names, in order.
+                AddNeighbourForMissingPart(q, m);
+                m.Short = string.Join(", ", m.SupportUnits.SelectMany(i => passage.Units[i].Entities
+                    .Where(e => e.Kind == EntityKind.Language).OrderBy(e => e.Start)).Select(e => e.Text).Distinct());
+                return;
             default:
                 m.Short = m.Entities.Count == 0 ? null : string.Join(", ", m.Entities.Select(e => EntityText(q, unit, e)).Distinct());
                 break;
@@ -54,7 +60,7 @@ internal static class AnswerComposer
         var person = item.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start <= 1);
         if (person is not null && item.Text.Length > person.End + 2 && item.Text[person.End] == ',')
             return $"{person.Text} ({item.Text[(person.End + 1)..].Trim()})";
-        return item.Text;
+        return item.Text.TrimEnd(';', ',', '.');
     }
 
     private static string EnumerationText(string text, int start)
@@ -71,7 +77,7 @@ internal static class AnswerComposer
         foreach (var t in unit.Tokens)
         {
             if (t.Start < end) continue;
-            if (t.Start - end > 2 || !q.Concepts.Any(c => c.AllStems.Contains(t.Stem))) break;
+            if (t.Start - end > 2 || !q.Concepts.Any(c => c.Focus && c.AllStems.Contains(t.Stem))) break;
             end = t.End;
         }
         return unit.Text[e.Start..end].Trim();

@@ -64,7 +64,11 @@ internal static partial class EntityExtractor
                 AddUnlessInside(found, new Entity(EntityKind.Place, place, g.Index, g.Index + place.Length, 0.6));
         }
         foreach (Match m in Gazetteer.Countries().Matches(text))
-            found.Add(new Entity(EntityKind.Country, m.Value, m.Index, m.Index + m.Length, 1.0));
+        {
+            // "the Government of Belgium" is an actor more than a place.
+            var actor = GovernmentOf().IsMatch(text.AsSpan(0, m.Index).ToString());
+            found.Add(new Entity(EntityKind.Country, m.Value, m.Index, m.Index + m.Length, actor ? 0.5 : 1.0));
+        }
         foreach (Match m in Gazetteer.Languages().Matches(text))
             found.Add(new Entity(EntityKind.Language, m.Value, m.Index, m.Index + m.Length, 1.0));
 
@@ -121,6 +125,9 @@ internal static partial class EntityExtractor
 
     [GeneratedRegex(@"\b\d{1,2}(?::\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|hrs|h)?|\s*(?:a\.m\.|p\.m\.))(?:\s*(?:-|–|—|to|until)\s*\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?)?(?![\w])")]
     private static partial Regex TimePattern();
+
+    [GeneratedRegex(@"(?:Government|Kingdom|Republic|Parliament|Presidency|Ministry)\s+of\s+(?:the\s+)?$")]
+    private static partial Regex GovernmentOf();
 
     [GeneratedRegex(@"(?:US\$|\$|€|£|USD\s?|EUR\s?|CHF\s?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|bn)\b)?|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US dollars|dollars|euros|Swiss francs|francs|pounds)\b")]
     private static partial Regex AmountPattern();

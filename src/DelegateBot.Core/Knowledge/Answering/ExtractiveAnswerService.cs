@@ -17,6 +17,9 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
     /// <summary>Below this share of the question's (weighted) content found in the supporting text: not found.</summary>
     internal const double EvidenceThreshold = 0.6;
 
+    /// <summary>How many of the best-covered units are examined for a typed answer.</summary>
+    private const int TypedCandidates = 60;
+
     private readonly int _candidatePassages = Math.Max(4, options.Value.CandidatePassages);
 
     public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
@@ -37,19 +40,23 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
             return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
 
         var maxHit = hits[0].Score;
-        UnitMatch? best = null;
         var all = new List<UnitMatch>();
         foreach (var (passage, score) in hits)
+            UnitScorer.ScorePassage(q, snapshot, passage, score / maxHit, all);
+        // Typed answers are looked for only in the best-covered units: coverage decides far more than type.
+        all.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (all.Count > TypedCandidates) all.RemoveRange(TypedCandidates, all.Count - TypedCandidates);
+        UnitMatch? best = null;
+        foreach (var m in all)
         {
-            for (var u = 0; u < passage.Units.Length; u++)
-            {
-                var m = UnitScorer.Score(q, snapshot, passage, u, score / maxHit);
-                if (m is null) continue;
-                all.Add(m);
-                if (best is null || m.Score > best.Score) best = m;
-            }
+            UnitScorer.AddTypeScore(q, m);
+            if (best is null || m.Score > best.Score) best = m;
         }
-        if (best is null || best.Evidence < EvidenceThreshold)
+        // Never guess: the documents must cover the question, hold a fact of the asked kind (a date for "when",
+        // a name for "who"), and name the thing a definition is asked for.
+        if (best is null || best.Evidence < EvidenceThreshold
+            || (q.NeedsEntity && best.Entities.Count == 0)
+            || (q.Primary == AnswerType.Definition && !UnitScorer.Defines(q, best.TextUnit)))
             return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
 
         AnswerComposer.Complete(q, best);
@@ -83,9 +90,13 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
     private static UnitMatch? FindAlternative(Question q, UnitMatch best, List<UnitMatch> all)
     {
         if (best.Short is null || q.Primary is AnswerType.Sentence or AnswerType.Definition or AnswerType.List) return null;
+        // Another event: a programme item of the same kind, or a passage of another document, that covers the
+        // question as well as the best one does in its own passage.
         var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label
                                    && m.Passage.Kind == best.Passage.Kind
-                                   && m.Score >= best.Score * 0.93 && m.Evidence >= best.Evidence - 0.02)
+                                   && (m.Passage.Kind == ChunkKind.Programme || m.Passage.DocumentIndex != best.Passage.DocumentIndex)
+                                   && m.Score >= best.Score * 0.93 && m.LocalEvidence >= best.LocalEvidence - 0.01
+                                   && m.OwnEvidence >= best.OwnEvidence - 0.05)
             .OrderByDescending(m => m.Score).FirstOrDefault();
         if (rival is null) return null;
         AnswerComposer.Complete(q, rival);

@@ -81,14 +81,15 @@ internal static partial class QuestionAnalyzer
             }
         }
         foreach (var c in concepts.Where(c => c.Focus)) c.Weight *= 2;
+        foreach (var c in concepts) c.AnchorWeight = c.Weight;
+        // Cue words ("take place", "date") say what kind of answer is wanted; they must not outrank the topic.
+        foreach (var c in concepts.Where(c => c.Optional && !c.Focus)) c.Weight *= 0.3;
 
         // The other direction: a long form in the question also matches its acronym in the documents.
         var questionStems = concepts.SelectMany(c => c.Alternatives[0].Stems).ToHashSet(StringComparer.Ordinal);
-        foreach (var pair in snapshot.Acronyms.Pairs)
+        foreach (var (_, acronym, expansion) in snapshot.Acronyms.Analysed)
         {
-            var expansion = KnowledgeAnalyzer.Instance.Stems(pair.Expansion);
-            var acronym = KnowledgeAnalyzer.Instance.Stem(pair.Acronym);
-            if (acronym is null || expansion.Count < 2 || !expansion.IsSubsetOf(questionStems) || questionStems.Contains(acronym)) continue;
+            if (!expansion.IsSubsetOf(questionStems) || questionStems.Contains(acronym) || concepts.Any(c => c.Surface == acronym)) continue;
             concepts.Add(new Concept { Surface = acronym, Alternatives = [new([acronym], 1.0)], Weight = snapshot.Idf(acronym) * 0.5, Optional = true });
         }
 
@@ -98,7 +99,9 @@ internal static partial class QuestionAnalyzer
             Types = types,
             Concepts = concepts,
             Subject = subject,
-            Folded = Fold(q),
+            SubjectStems = subject is null ? [] : KnowledgeAnalyzer.Instance.Stems(subject),
+            Folded = " " + Fold(q) + " ",
+            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower),
         };
     }
 
@@ -140,7 +143,8 @@ internal static partial class QuestionAnalyzer
 
     private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
     {
-        "the", "a", "an", "gives", "give", "makes", "make", "delivers", "deliver", "has", "have", "will", "did", "does", "do",
+        "the", "a", "an", "gives", "give", "gave", "makes", "make", "made", "delivers", "deliver", "delivered", "has", "have", "had",
+        "will", "did", "does", "do",
     };
 
     [GeneratedRegex(@"\b(?:what|which|at what)\s+time\b|\bwhat hour\b|\bhow early\b|\bhow late\b")]
@@ -158,7 +162,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:what|which)\s+(?:country|countries|state|government|nation)\b")]
     private static partial Regex CountryQuestion();
 
-    [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:panelists|panellists|speakers|members|questions|objectives|topics|themes|participants|sessions|panels|agencies|organizations|organisations|countries|items|goals|aims|recommendations|conclusions|outcomes|priorities|issues|chairs|co-chairs|moderators|partners|sponsors|steps|activities|points|areas|pillars|principles)\b|^list\b|^(?:which|what)\s+\w+s\s+(?:are|were)\b|\bkey questions\b")]
+    [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<!s)s\b|^(?:who|what)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:panelists|panellists|speakers|members|participants|sponsors|partners)\b|^list\b|^(?:which|what)\s+[\w-]+(?<!s)s\s+(?:are|were)\b|\bkey questions\b")]
     private static partial Regex ListQuestion();
 
     [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker)\b")]
@@ -176,7 +180,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?<f>(?:[\w-]+\s+){0,2}?[\w-]+?)(?:\s+(?:of|for|in|on|at|to|by|from|with|about|that|which|who|does|did|do|will|is|are|was|were)\b|\s*\?|$)")]
     private static partial Regex WhatTheFocus();
 
-    [GeneratedRegex(@"^who\s+(?:(?:gives|give|makes|make|delivers|deliver|has|have|will give|will make|will deliver)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b)[\w-]+)")]
+    [GeneratedRegex(@"^who\s+(?:(?:gives|give|gave|makes|make|made|delivers|deliver|delivered|has|have|had|will give|will make|will deliver)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b)[\w-]+)")]
     private static partial Regex WhoFocus();
 
     [GeneratedRegex(@"^who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?<f>[\w-]+)")]

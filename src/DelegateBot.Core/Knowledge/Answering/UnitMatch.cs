@@ -10,6 +10,10 @@ internal sealed class UnitMatch
     public required double Score { get; set; }
     /// <summary>Share of the question's required concepts the unit and its context hold (0..1): the abstention test.</summary>
     public required double Evidence { get; init; }
+    /// <summary>The same share counting only the unit's own passage (not the rest of its document).</summary>
+    public required double LocalEvidence { get; init; }
+    /// <summary>The same share counting only the unit and the line it hangs from.</summary>
+    public double OwnEvidence { get; init; }
     public string? Short { get; set; }
     /// <summary>The typed answers found in the unit, one per asked type ("where and when" gives two).</summary>
     public List<Entity> Entities { get; } = [];

@@ -13,6 +13,8 @@ internal sealed class TextUnit
     public required HashSet<string> Stems { get; init; }
     /// <summary>Typed spans found once at index time (dates, names, numbers...).</summary>
     public required Entity[] Entities { get; init; }
+    /// <summary>Clause boundaries within the text, so an answer is tied to the question's words in its own clause.</summary>
+    public required (int Start, int End)[] ClauseBreaks { get; init; }
     /// <summary>Index (in the passage) of the line a list item hangs from ("Panelists:"), or -1.</summary>
     public int Parent { get; init; } = -1;
     public bool IsLeadIn => Text.EndsWith(':');

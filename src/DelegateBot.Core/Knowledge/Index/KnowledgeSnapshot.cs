@@ -26,6 +26,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
     public IReadOnlyList<IndexedPassage> Passages { get; }
     public IReadOnlyList<Passage> PublicPassages { get; }
     public IReadOnlyList<HashSet<string>> DocumentStems { get; }
+    /// <summary>Every stem of each document's text (weaker evidence than <see cref="DocumentStems"/>).</summary>
+    public IReadOnlyList<HashSet<string>> DocumentTextStems { get; }
     public IReadOnlyList<HashSet<string>> TitleStems { get; }
     public AcronymTable Acronyms { get; }
     public Synonyms Synonyms { get; }
@@ -41,9 +43,15 @@ internal sealed class KnowledgeSnapshot : IDisposable
         Passages = passages;
         PublicPassages = passages.Select(p => p.Passage).ToArray();
         Acronyms = acronyms;
+        _ = acronyms.Analysed; // analyse once at build time, not on the first question
         Synonyms = synonyms;
         Problems = problems;
-        DocumentStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title + "\n" + d.Document.Text)).ToArray();
+        // What a document is about as a whole: its title, section names and header lines (event, date, venue).
+        // A question's words found only there still count as evidence for a passage of that document.
+        DocumentStems = documents.Select((d, i) => KnowledgeAnalyzer.Instance.Stems(string.Join('\n',
+            passages.Where(p => p.DocumentIndex == i).Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
+                .Prepend(d.Document.Title)))).ToArray();
+        DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text)).ToArray();
         TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title)).ToArray();
 
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);

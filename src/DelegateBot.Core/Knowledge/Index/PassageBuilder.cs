@@ -17,7 +17,7 @@ internal static class PassageBuilder
             var p = chunk.Paragraphs[index];
             if (text.Length > 0) text.Append('\n');
             // After a lead-in, every line is an item of its list (an address, a renumbered list, bullets).
-            var isItem = p.Kind == ParagraphKind.ListItem || (chunk.Kind == ChunkKind.List && index > 0 && p.Kind != ParagraphKind.Prose);
+            var isItem = p.Kind == ParagraphKind.ListItem || (chunk.Kind == ChunkKind.List && index > 0);
             if (isItem && p.Number is null) text.Append("- ");
             text.Append(p.Text);
 
@@ -65,6 +65,7 @@ internal static class PassageBuilder
             Tokens = tokens,
             Stems = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal),
             Entities = EntityExtractor.Extract(text),
+            ClauseBreaks = UnitScorer.ClauseBreaks(text),
             Parent = parent,
         };
     }

@@ -33,13 +33,15 @@ internal static partial class PassageChunker
                 continue;
             }
             day = run.LastOrDefault(r => DayHeader().IsMatch(r.Text))?.Text ?? day;
-            section = FlushRun(run, section, chunks);
+            section = FlushRun(run, section, chunks, p);
 
             if (p.Kind == ParagraphKind.ProgrammeLine)
             {
                 var j = i + 1;
                 while (j < paragraphs.Count && !EndsProgramme(paragraphs[j])) j++;
                 var block = paragraphs.Skip(i).Take(j - i).ToList();
+                foreach (var item in block.Where(b => b.Kind == ParagraphKind.Prose && b.Number is not null && !b.Lettered))
+                    item.Kind = ParagraphKind.ListItem; // numbered key questions of a panel are a list, not paragraphs
                 var where = day is null ? "programme item " : $"programme item ({day}) ";
                 chunks.Add(new Chunk(ChunkKind.Programme, block, where + Shorten(p.Text, 70), day is null ? section : $"{section} {day}", p.Text));
                 i = j;
@@ -64,7 +66,7 @@ internal static partial class PassageChunker
             chunks.Add(new Chunk(end - i > 1 ? ChunkKind.List : ChunkKind.Prose, members, LocationOf(p, section, members), section, section));
             i = end;
         }
-        FlushRun(run, section, chunks);
+        FlushRun(run, section, chunks, null);
         return chunks;
     }
 
@@ -76,7 +78,13 @@ internal static partial class PassageChunker
         while (j < paragraphs.Count)
         {
             var q = paragraphs[j];
-            if (q.Kind == ParagraphKind.ListItem || (q.Kind == ParagraphKind.ShortLine && !q.IsLeadIn)) { j++; continue; }
+            if (q.Kind == ParagraphKind.ListItem) { j++; continue; }
+            // Lines of one block right after the lead-in (an address); a later short line starts something else.
+            if (q.Kind == ParagraphKind.ShortLine && (j == start || (paragraphs[j - 1].Kind == ParagraphKind.ShortLine && paragraphs[j - 1].Block == q.Block)))
+            {
+                j++;
+                continue;
+            }
             if (q.Kind == ParagraphKind.Prose && q.Number is { } n && !q.Lettered && n == expected.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 q.Kind = ParagraphKind.ListItem;
@@ -84,7 +92,7 @@ internal static partial class PassageChunker
                 j++;
                 continue;
             }
-            if (q.Kind == ParagraphKind.Prose && q.Lettered && j > start && paragraphs[j - 1].Lettered) { j++; continue; }
+            if (q.Kind == ParagraphKind.Prose && q.Lettered && (j == start || paragraphs[j - 1].Lettered)) { j++; continue; }
             break;
         }
         return j;
@@ -98,18 +106,20 @@ internal static partial class PassageChunker
         || (p.Kind == ParagraphKind.Prose && p.Number is null && DocumentParser.WordCount(p.Text) > 40);
 
     /// <summary>
-    /// A run of headings and short lines: it sets the section for what follows, and is itself a passage when it
-    /// carries content (a date, a venue, a "Label: value" line, several lines of a title block).
+    /// A run of headings and short lines: it sets the section for what follows (a sure heading always; a short
+    /// line only when running text follows it, so "Figure" or "(Signed) A. Name" never name a section), and is
+    /// itself a passage when it carries content (a date, a venue, a signature, a "Label: value" line).
     /// </summary>
-    private static string? FlushRun(List<Paragraph> run, string? section, List<Chunk> chunks)
+    private static string? FlushRun(List<Paragraph> run, string? section, List<Chunk> chunks, Paragraph? next)
     {
         if (run.Count == 0) return section;
-        var shortLines = run.Where(p => p.Kind == ParagraphKind.ShortLine).ToList();
+        var followedByText = next is { Kind: ParagraphKind.Prose } && DocumentParser.WordCount(next.Text) >= 20;
         var strong = run.LastOrDefault(p => p.Kind == ParagraphKind.Heading);
-        var newSection = strong is not null ? Display(strong.Text)
-            : shortLines.LastOrDefault(p => !HasDigit(p.Text) && DocumentParser.WordCount(p.Text) <= 10) is { } weak ? Display(weak.Text)
-            : section;
-        if (shortLines.Count >= 2 || shortLines.Any(p => HasDigit(p.Text) || p.Text.Contains(':')) || (chunks.Count == 0 && run.Count >= 2))
+        var weak = followedByText ? run.LastOrDefault(p => p.Kind == ParagraphKind.ShortLine && !HasDigit(p.Text) && DocumentParser.WordCount(p.Text) <= 14) : null;
+        var heading = weak is not null && (strong is null || run.IndexOf(weak) > run.IndexOf(strong)) ? weak : strong;
+        var newSection = heading is not null ? Display(heading.Text) : section;
+        var content = run.Count(p => p.Kind == ParagraphKind.ShortLine && p != heading);
+        if (content > 0 || (chunks.Count == 0 && run.Count >= 2))
         {
             var label = Display(run[0].Text);
             chunks.Add(new Chunk(ChunkKind.Header, run.ToList(), newSection is not null ? "section " + newSection : Lines(run), newSection, label));

@@ -18,6 +18,7 @@ internal static partial class DocumentParser
     {
         var lines = LineCleaner.Clean(text);
         var paragraphs = BuildLogicalLines(lines);
+        RemoveTableOfContents(paragraphs);
         JoinAcrossBreaks(paragraphs);
         foreach (var p in paragraphs) Classify(p);
         InferMissingNumbers(paragraphs);
@@ -28,13 +29,15 @@ internal static partial class DocumentParser
     {
         var result = new List<Paragraph>();
         var block = 0;
+        var pageBreak = false;
         Paragraph? current = null;
         foreach (var line in lines)
         {
-            if (line is null)
+            if (line is null || line.PageBreak)
             {
                 if (current is not null) block++;
                 current = null;
+                pageBreak |= line?.PageBreak == true;
                 continue;
             }
             if (current is not null && line.HeadingLevel == 0 && current.HeadingLevel == 0 && !line.Bullet
@@ -47,22 +50,37 @@ internal static partial class DocumentParser
             current = new Paragraph
             {
                 Kind = ParagraphKind.Prose, Text = line.Text, FirstLine = line.Number, LastLine = line.Number,
-                Block = block, HeadingLevel = line.HeadingLevel, FromMarkdown = line.HeadingLevel > 0, Bullet = line.Bullet,
+                Block = block, HeadingLevel = line.HeadingLevel, FromMarkdown = line.HeadingLevel > 0,
+                // "- 15. The organization ..." is numbered paragraph 15 that a conversion bulleted.
+                Bullet = line.Bullet && !NumberedStart().IsMatch(line.Text),
+                AfterPageBreak = pageBreak,
             };
+            pageBreak = false;
             result.Add(current);
         }
         return result;
+    }
+
+    /// <summary>A table of contents ("Contents" then titles ending in page numbers) repeats the headings: drop it.</summary>
+    private static void RemoveTableOfContents(List<Paragraph> paragraphs)
+    {
+        var start = paragraphs.FindIndex(p => ContentsHeading().IsMatch(p.Text));
+        if (start < 0) return;
+        var end = start + 1;
+        while (end < paragraphs.Count && (TocEntry().IsMatch(paragraphs[end].Text) || paragraphs[end].Text.Equals("Page", StringComparison.OrdinalIgnoreCase))) end++;
+        if (end - start >= 3) paragraphs.RemoveRange(start, end - start);
     }
 
     /// <summary>Does <paramref name="next"/> continue the wrapped line <paramref name="prev"/>?</summary>
     private static bool ShouldJoin(string prev, string next)
     {
         if (StartsLower(next)) return true;
+        if (IsAllCaps(prev) && IsAllCaps(next) && !".?!:;".Contains(prev[^1])) return true; // a capitals title over lines
         if (".?!:;".Contains(prev[^1])) return false;
         if (prev[^1] is ',' or '-' or '–') return true;
-        var lastWord = LastWord().Match(prev).Value;
-        if (Connectors.Contains(lastWord)) return true;
-        return prev.Length >= 60; // hard-wrapped prose (PDF, fixed-width text)
+        if (EndsWithConnector(prev)) return true;
+        // Hard-wrapped prose (PDF, fixed-width text): a long line stopping mid-sentence, not before a heading.
+        return prev.Length >= 60 && (char.IsLower(prev[^1]) || prev[^1] == ',') && !RomanHeading().IsMatch(next) && !LetterHeading().IsMatch(next);
     }
 
     /// <summary>
@@ -74,7 +92,22 @@ internal static partial class DocumentParser
         for (var i = 1; i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
-            if (p.HeadingLevel > 0 || !StartsLower(p.Text)) continue;
+            if (p.HeadingLevel > 0 || IsItemStart(p.Text)) continue;
+            if (!StartsLower(p.Text))
+            {
+                // "... it launched the" | page break | "United Nations Global Initiative ...": a sentence cut after
+                // a word that cannot end one continues even when the next page starts with a capital.
+                var prev = paragraphs[i - 1];
+                if (p.AfterPageBreak && !p.Bullet && prev.HeadingLevel == 0 && prev.Text.Length >= 60 && EndsWithConnector(prev.Text)
+                    && !IsAllCaps(p.Text) && !RomanHeading().IsMatch(p.Text) && !LetterHeading().IsMatch(p.Text))
+                {
+                    prev.Text = JoinText(prev.Text, p.Text);
+                    prev.LastLine = Math.Max(prev.LastLine, p.LastLine);
+                    paragraphs.RemoveAt(i);
+                    i--;
+                }
+                continue;
+            }
             for (var j = i - 1; j >= Math.Max(0, i - 6); j--)
             {
                 var target = paragraphs[j];
@@ -91,6 +124,8 @@ internal static partial class DocumentParser
             }
         }
     }
+
+    private static bool EndsWithConnector(string text) => Connectors.Contains(LastWord().Match(text).Value);
 
     private static void Classify(Paragraph p)
     {
@@ -222,6 +257,12 @@ internal static partial class DocumentParser
     /// <summary>"15:00 – 17:40 ...", "09:45-10:15 ...", "10.00–11.30 ...": a timed programme line.</summary>
     [GeneratedRegex(@"^\d{1,2}[:.h]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[:.h]\d{2}\b")]
     internal static partial Regex ProgrammeTime();
+
+    [GeneratedRegex(@"^(?:Table of )?Contents$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentsHeading();
+
+    [GeneratedRegex(@"^\S.{0,200}?\s\.?\s*\d{1,3}$")]
+    private static partial Regex TocEntry();
 
     [GeneratedRegex(@"^(\d{1,3})[.)]\s+(\S.*)$")]
     private static partial Regex NumberedStart();

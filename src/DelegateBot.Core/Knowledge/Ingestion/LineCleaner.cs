@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 namespace DelegateBot.Core.Knowledge.Ingestion;
 
 /// <summary>One source line after clean-up, with its 1-based line number in the original file.</summary>
-internal sealed record CleanLine(int Number, string Text, int HeadingLevel, bool Bullet);
+internal sealed record CleanLine(int Number, string Text, int HeadingLevel, bool Bullet)
+{
+    /// <summary>A page break (form feed) or page furniture was here: nothing to keep, but a page ended.</summary>
+    public bool PageBreak { get; init; }
+}
 
 /// <summary>
 /// Line-level repair of converted documents: markup (markdown emphasis, escapes, &lt;sup&gt;, tags), footnote
@@ -20,9 +24,10 @@ internal static partial class LineCleaner
         return result;
     }
 
-    /// <summary>Null for a line that carries nothing (blank, rule, page furniture): it separates paragraphs.</summary>
+    /// <summary>Null for a line that carries nothing (blank, rule): it separates paragraphs.</summary>
     internal static CleanLine? CleanOne(int number, string line)
     {
+        if (line.Contains('\f') && line.Replace('\f', ' ').Trim().Length == 0) return new CleanLine(number, "", 0, false) { PageBreak = true };
         var s = line.Replace('\t', ' ').Replace('\u00A0', ' ').Replace("\u00AD", "").Replace('\f', ' ');
         s = PrivateUseBullet().Replace(s, "- ");
         s = PrivateUse().Replace(s, "");
@@ -52,11 +57,14 @@ internal static partial class LineCleaner
 
         // "**Name** Role" at the start of an item: the emphasis is the only boundary between name and role.
         s = LeadingEmphasis().Replace(s, m => m.Groups[2].Value.EndsWith(':') ? m.Groups[2].Value + " " : m.Groups[2].Value + ", ");
-        s = StrongMarks().Replace(s, "");
+        s = StrongPair().Replace(s, "$1");
         s = Emphasis().Replace(s, "$1");
         s = FootnoteStar().Replace(s, "");
+        s = StrongMarks().Replace(s, "");
+        s = StrayStar().Replace(s, "");
         s = Spaces().Replace(s, " ").Trim();
-        if (s.Length == 0 || s == "*" || PageFurniture().IsMatch(s)) return null;
+        if (s.Length == 0 || s == "*") return null;
+        if (PageFurniture().IsMatch(s)) return new CleanLine(number, "", 0, false) { PageBreak = true };
         return new CleanLine(number, s, level, bullet);
     }
 
@@ -94,11 +102,18 @@ internal static partial class LineCleaner
     [GeneratedRegex(@"^(?:[-•▪◦●·‣∙]|\*(?=\s)|o(?=\s+\S))\s+")]
     private static partial Regex BulletMark();
 
-    [GeneratedRegex(@"^(\*{1,3})([^*]+?)\1\s+(?=[\p{L}\p{N}(])")]
+    [GeneratedRegex(@"^(\*{1,3})([^*]+?)\1\s+(?=[\p{L}\p{N}(*])")]
     private static partial Regex LeadingEmphasis();
+
+    [GeneratedRegex(@"\*\*(?=\S)(.+?)(?<=\S)\*\*")]
+    private static partial Regex StrongPair();
 
     [GeneratedRegex(@"\*{2,}|_{2,}(?=\S)|(?<=\S)_{2,}")]
     private static partial Regex StrongMarks();
+
+    /// <summary>An unpaired emphasis star left by a broken conversion ("*The Contribution ...").</summary>
+    [GeneratedRegex(@"(?<=^|\s)\*(?=\p{L})")]
+    private static partial Regex StrayStar();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\p{L}\p{N}*])")]
     private static partial Regex Emphasis();

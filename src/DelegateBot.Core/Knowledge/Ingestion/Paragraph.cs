@@ -30,6 +30,8 @@ internal sealed class Paragraph
     public string? Number { get; set; }
     public bool Lettered { get; set; }
     public bool Bullet { get; set; }
+    /// <summary>Page furniture (a page number, a form feed) came just before: a sentence may run on from the last page.</summary>
+    public bool AfterPageBreak { get; init; }
 
     public bool EndsOpen => Text.Length > 0 && !".?!:;".Contains(Text[^1]);
     public bool IsLeadIn => Text.EndsWith(':');

@@ -47,8 +47,8 @@ public sealed class PdfReader(string pdfToTextPath = "pdftotext", TimeSpan? time
             }
             if (process.ExitCode != 0)
                 throw new DocumentReadException($"pdftotext could not read {Path.GetFileName(path)}: {stderr.Result.Trim()}");
-            // Form feeds mark page breaks: make them paragraph breaks so the page-break join can see them.
-            return new RawDocument(stdout.Result.Replace('\f', '\n'));
+            // Form feeds mark page breaks: put each on its own line so the page-break join can see them.
+            return new RawDocument(stdout.Result.Replace("\f", "\n\f\n"));
         }
     }
 }

@@ -52,6 +52,8 @@ internal static partial class TitleExtractor
     {
         var start = head.FindIndex(p => LetterOpening().IsMatch(p.Text));
         if (start < 0) return null;
+        // "Letter dated ... from X addressed to Y" names the sender; the subject is in the body that follows.
+        if (head[start].Text.StartsWith("Letter dated", StringComparison.Ordinal)) start++;
         foreach (var p in head.Skip(start).Where(p => p.Kind == ParagraphKind.Prose).Take(2))
         {
             var firstSentence = SentenceEnd().Split(p.Text)[0];
@@ -73,7 +75,7 @@ internal static partial class TitleExtractor
     }
 
     private static string? FirstTitleLine(List<Paragraph> head) =>
-        head.Where(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine)
+        head.Where(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine && !p.Text.StartsWith('['))
             .Select(p => p.Text).FirstOrDefault(t => DocumentParser.WordCount(t) >= 2 && !DatePattern().IsMatch(t) && !SymbolPattern().IsMatch(t)) is { } t
             ? Tidy(t) : null;
 
