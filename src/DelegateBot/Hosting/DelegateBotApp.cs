@@ -1,5 +1,7 @@
+using DelegateBot.Agenda;
 using DelegateBot.Bot;
 using DelegateBot.Cli;
+using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
 
 namespace DelegateBot.Hosting;
@@ -34,10 +36,13 @@ public static class DelegateBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
 
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddAgenda(builder.Configuration);
+        builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapAgendaEndpoints();
         app.MapBotEndpoints();
         return app;
     }
