@@ -5,11 +5,19 @@ using DelegateBot.Core.Knowledge;
 namespace DelegateBot.Bot;
 
 /// <summary>The delegates' bot: answers questions from the meeting documents, with citations, and welcomes new members.</summary>
-public sealed class DelegateBotHandler(IAnswerService answers, ConversationState conversationState, UserState userState, ILogger<DelegateBotHandler> logger) : ActivityHandler
+public sealed class DelegateBotHandler(
+    IAnswerService answers,
+    ConversationState conversationState,
+    UserState userState,
+    ILogger<DelegateBotHandler> logger,
+    IEnumerable<IConversationFeature>? features = null) : ActivityHandler
 {
     public const string Introduction =
         "I answer questions about the conference documents, with the source of each answer. " +
-        "Try \"Who chairs panel two?\" or \"When is the seminar?\".";
+        "Try \"Who chairs panel two?\" or \"When is the seminar?\". " +
+        "To register for a meeting, say \"I want to register\".";
+
+    private readonly IReadOnlyList<IConversationFeature> _features = features?.ToList() ?? [];
 
     public const string WelcomeText = "Hello! " + Introduction;
 
@@ -31,6 +39,11 @@ public sealed class DelegateBotHandler(IAnswerService answers, ConversationState
     {
         var activity = turnContext.Activity;
         var question = activity.RemoveRecipientMention()?.Trim();
+        // Features first: a registration in progress, "I want to register", a card button (which may carry no text).
+        foreach (var feature in _features)
+        {
+            if (await feature.TryHandleAsync(turnContext, cancellationToken)) return;
+        }
         if (string.IsNullOrEmpty(question))
         {
             await turnContext.SendActivityAsync(WelcomeText, cancellationToken);

@@ -10,6 +10,7 @@ public static class CliCommands
     [
         new AskCommand(),
         new Agenda.AgendaCommand(),
+        new Registration.RegistrationCommand(),
     ];
 
     public static ICliCommand? Find(string verb) =>

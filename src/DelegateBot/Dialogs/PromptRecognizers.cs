@@ -65,10 +65,14 @@ public sealed class PromptRecognizers(TimeProvider timeProvider, IOptions<Dialog
         return PromptRecognizerResult<string>.Failure(Say(input, en, fr));
     }
 
-    /// <summary>A phone recogniser that completes national numbers with <paramref name="defaultCountryCode"/> (the meeting's country).</summary>
-    public InputRecognizer<string> Phone(string? defaultCountryCode) => input =>
+    /// <summary>Key of <see cref="PromptOptions.Validations"/> giving the calling code that completes national numbers (the meeting's country).</summary>
+    public const string CountryCodeKey = "countryCode";
+
+    /// <summary>A phone number; national numbers get the prompt's country code, else <see cref="DialogOptions.DefaultCountryCode"/>.</summary>
+    public PromptRecognizerResult<string> Phone(PromptInput input)
     {
-        var result = PhoneNumberRecognizer.Recognize(input.Text, defaultCountryCode ?? options.Value.DefaultCountryCode);
+        var countryCode = input.Options?.Validations?[CountryCodeKey]?.GetValue<string>() ?? options.Value.DefaultCountryCode;
+        var result = PhoneNumberRecognizer.Recognize(input.Text, countryCode);
         if (result.Succeeded) return PromptRecognizerResult<string>.Success(result.Number!.Display);
         var (en, fr) = result.Problem switch
         {
@@ -80,7 +84,7 @@ public sealed class PromptRecognizers(TimeProvider timeProvider, IOptions<Dialog
         return PromptRecognizerResult<string>.Failure(Say(input,
             $"{en} Please include the country code, e.g. +41 22 917 12 34.",
             $"{fr} Indiquez l'indicatif du pays, par exemple +41 22 917 12 34."));
-    };
+    }
 
     /// <summary>One choice; a tie between several is returned as an ambiguity for the prompt to ask back.</summary>
     public PromptRecognizerResult<BfFoundChoice> Choice(PromptInput input, IReadOnlyList<BfChoice> choices)

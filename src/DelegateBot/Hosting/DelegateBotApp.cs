@@ -3,6 +3,7 @@ using DelegateBot.Bot;
 using DelegateBot.Cli;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.Registration;
 
 namespace DelegateBot.Hosting;
 
@@ -39,11 +40,13 @@ public static class DelegateBotApp
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
+        builder.Services.AddRegistration(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapAgendaEndpoints();
         app.MapBotEndpoints();
+        app.MapRegistrationEndpoints();
         return app;
     }
 }

@@ -21,8 +21,9 @@ public class PromptRecognizersTests
         => new(_clock, Options.Create(new DialogOptions { TimeZone = "America/New_York", DefaultCountryCode = country }));
 
     /// <summary>Asks one prompt, then replies with what it returned.</summary>
-    private TestFlow Ask(Dialog prompt, PromptOptions options, string locale = "en-US")
+    private TestFlow Ask(Dialog prompt, PromptOptions options, string locale = "en-US", System.Text.Json.Nodes.JsonObject? validations = null)
     {
+        options.Validations = validations;
         var root = new ComponentDialog("root");
         root.AddDialog(new WaterfallDialog("steps", [
             (step, ct) => step.PromptAsync(prompt.Id, options, ct),
@@ -95,7 +96,7 @@ public class PromptRecognizersTests
 
     [Fact]
     public Task Phone_numbers_get_the_meetings_country_code()
-        => Ask(new PhoneNumberPrompt("p", Recognizers("1").Phone(null)), Q("Phone?")).AssertReply("Phone?")
+        => Ask(new PhoneNumberPrompt("p", Recognizers(country: null).Phone), Q("Phone?"), "en-US", new System.Text.Json.Nodes.JsonObject { [PromptRecognizers.CountryCodeKey] = "1" }).AssertReply("Phone?")
             .Send("963-3021").AssertReply("That number is too short. Please include the country code, e.g. +41 22 917 12 34.").AssertReply("Phone?")
             .Send("(212) 963-3021 ext. 9196").AssertReply("= +1 212 963 3021 ext. 9196")
             .StartTestAsync();

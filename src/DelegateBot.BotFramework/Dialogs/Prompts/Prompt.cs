@@ -106,6 +106,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         => new(PromptInput.TextOf(turnContext.Activity), GetLocale(turnContext, options), turnContext)
         {
             PreviousText = state[LastInputKey]?.GetValue<string>(),
+            Options = options,
         };
 
     /// <summary>Sends the prompt or retry prompt as given (a copy: sending addresses the activity).</summary>

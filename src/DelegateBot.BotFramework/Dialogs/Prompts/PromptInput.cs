@@ -14,6 +14,9 @@ public sealed record PromptInput(string Text, string Locale, ITurnContext TurnCo
     /// <summary>What the user answered to this prompt last time, if anything: lets a recogniser accept an answer the user insists on.</summary>
     public string? PreviousText { get; init; }
 
+    /// <summary>The prompt's options: a recogniser may read settings the caller put in <see cref="PromptOptions.Validations"/>.</summary>
+    public PromptOptions? Options { get; init; }
+
     /// <summary>
     /// The text of a message, or for a card submit with no text, the "text" (or "value") field of its value.
     /// </summary>
