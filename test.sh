@@ -23,12 +23,13 @@ set -e
 # One plain closing line for CI: sum the per-project summaries dotnet test prints.
 python3 - "$log" <<'PY'
 import re, sys
-passed = failed = skipped = 0
+counts = {"passed": 0, "failed": 0, "skipped": 0}
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
-    m = re.search(r"Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)", line)
+    # Per-project summary block of the vstest console: "     Passed: 61", "     Failed: 2", "    Skipped: 1"
+    m = re.match(r"^\s*(Passed|Failed|Skipped):\s*(\d+)\s*$", line)
     if m:
-        failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+        counts[m.group(1).lower()] += int(m.group(2))
+print(f"{counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
 PY
 rm -f "$log"
 exit $status
