@@ -9,6 +9,7 @@ public static class CliCommands
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new AskCommand(),
+        new Agenda.AgendaCommand(),
     ];
 
     public static ICliCommand? Find(string verb) =>

@@ -1,4 +1,6 @@
+using DelegateBot.Agenda;
 using DelegateBot.Cli;
+using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
 
 namespace DelegateBot.Hosting;
@@ -33,9 +35,12 @@ public static class DelegateBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
 
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddAgenda(builder.Configuration);
+        builder.Services.AddAgendaAnswers();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapAgendaEndpoints();
         return app;
     }
 }
