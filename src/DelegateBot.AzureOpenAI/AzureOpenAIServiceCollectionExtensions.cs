@@ -1,0 +1,52 @@
+using DelegateBot.Core.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using OpenAI;
+
+namespace DelegateBot.AzureOpenAI;
+
+public static class AzureOpenAIServiceCollectionExtensions
+{
+    /// <summary>
+    /// When section "AzureOpenAI" names an Endpoint, ApiKey and ChatDeployment, puts <see cref="LlmAnswerService"/>
+    /// in front of the <see cref="IAnswerService"/> registered so far (the extractive engine, which stays the
+    /// fallback). Call it after AddKnowledge and before AddAgendaAnswers, so agenda answers stay first.
+    /// Nothing configured: no registration changes at all.
+    /// </summary>
+    public static IServiceCollection AddAzureOpenAIAnswers(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AzureOpenAIOptions.SectionName);
+        var configured = section.Get<AzureOpenAIOptions>() ?? new AzureOpenAIOptions();
+        if (!configured.ChatConfigured) return services;
+        AzureOpenAIClientFactory.V1Endpoint(configured.Endpoint!);   // a malformed endpoint fails at startup, clearly
+
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAnswerService))
+            ?? throw new InvalidOperationException("AddAzureOpenAIAnswers needs an IAnswerService registered before it (AddKnowledge).");
+        services.Remove(inner);
+
+        services.AddOptions<AzureOpenAIOptions>().Bind(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => AzureOpenAIClientFactory.Create(sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value));
+        services.AddSingleton<IAnswerService>(sp => new LlmAnswerService(
+            Resolve(sp, inner),
+            sp.GetRequiredService<IPassageSearch>(),
+            new OpenAIChatCompletionService(configured.ChatDeployment!, sp.GetRequiredService<OpenAIClient>(), LoggerFactory(sp)),
+            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            LoggerFactory(sp).CreateLogger<LlmAnswerService>()));
+        return services;
+    }
+
+    private static ILoggerFactory LoggerFactory(IServiceProvider sp) => sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+
+    private static IAnswerService Resolve(IServiceProvider sp, ServiceDescriptor d) => (IAnswerService)(
+        d.ImplementationInstance
+        ?? d.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType!));
+}
