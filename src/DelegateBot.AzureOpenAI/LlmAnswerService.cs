@@ -26,11 +26,14 @@ public sealed class LlmAnswerService(
 
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
-        var question = request.Text.Trim();
-        if (question.Length == 0) return await fallback.AskAsync(request, cancellationToken);
+        if (request.Text.Trim().Length == 0) return await fallback.AskAsync(request, cancellationToken);
 
-        var passages = search.Search(question, Math.Max(1, _options.MaxPassages)).Select(h => h.Passage).ToArray();
-        if (passages.Length == 0) return await Fallback(request, "the index holds no passage for the question", cancellationToken);
+        var (question, query, standalone) = await StandaloneAsync(request, cancellationToken);
+        // The extractive engine does not read History: give it the standalone question when there is one.
+        var fallbackRequest = standalone is null ? request : request with { Text = standalone };
+
+        var passages = search.Search(query, Math.Max(1, _options.MaxPassages)).Select(h => h.Passage).ToArray();
+        if (passages.Length == 0) return await Fallback(request, fallbackRequest, "the index holds no passage for the question", cancellationToken);
 
         var prompt = GroundedPrompt.Create(question, passages);
         string? reply;
@@ -40,7 +43,7 @@ public sealed class LlmAnswerService(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return await Fallback(request, Describe(e), cancellationToken);
+            return await Fallback(request, fallbackRequest, Describe(e), cancellationToken);
         }
 
         switch (ReplyValidator.Check(reply, passages))
@@ -53,7 +56,7 @@ public sealed class LlmAnswerService(
                     + (suggestions.Count == 0 ? "" : $" Closest topics: {string.Join("; ", suggestions)}.");
                 return new Answer(request.Text, false, text, [], suggestions);
             case ReplyCheck.Invalid invalid:
-                return await Fallback(request, invalid.Reason, cancellationToken);
+                return await Fallback(request, fallbackRequest, invalid.Reason, cancellationToken);
             default:
                 throw new InvalidOperationException("unreachable");
         }
@@ -79,10 +82,39 @@ public sealed class LlmAnswerService(
         }
     }
 
-    private async Task<Answer> Fallback(AskRequest request, string reason, CancellationToken cancellationToken)
+    private async Task<Answer> Fallback(AskRequest original, AskRequest request, string reason, CancellationToken cancellationToken)
     {
         logger.LogWarning("Azure OpenAI answer not used ({Reason}); answering with the extractive engine.", reason);
-        return await fallback.AskAsync(request, cancellationToken);
+        var answer = await fallback.AskAsync(request, cancellationToken);
+        return answer with { Question = original.Text };
+    }
+
+    /// <summary>
+    /// A follow-up becomes a standalone question through one short model call. Returns the question for the
+    /// answer prompt, the retrieval query and the standalone question (null when there was none to make).
+    /// When the rewrite fails, retrieval uses the question with the last earlier question, which usually holds
+    /// the subject that "it" refers to.
+    /// </summary>
+    private async Task<(string Question, string Query, string? Standalone)> StandaloneAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        var text = request.Text.Trim();
+        var history = FollowUpPrompt.Recent(request.History ?? []).ToArray();
+        if (history.Length == 0) return (text, text, null);
+
+        string? problem;
+        try
+        {
+            var reply = await CompleteAsync(FollowUpPrompt.System, FollowUpPrompt.User(history, text), maxTokens: 120, cancellationToken);
+            (var standalone, problem) = FollowUpPrompt.Parse(reply);
+            if (standalone is not null) return (standalone, standalone, standalone);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            problem = Describe(e);
+        }
+        logger.LogWarning("Azure OpenAI question rewrite not used ({Reason}); retrieving with the question and the previous one.", problem);
+        var previous = history[^1].Trim();
+        return ($"{text} (follow-up to: {previous})", $"{previous} {text}", null);
     }
 
     /// <summary>A short reason for the log: status code for service errors, never the key or the prompt.</summary>
