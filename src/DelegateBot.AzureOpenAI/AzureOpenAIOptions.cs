@@ -17,6 +17,9 @@ public sealed class AzureOpenAIOptions
     /// <summary>The embedding deployment name; when set, retrieval fuses BM25 with vector similarity.</summary>
     public string? EmbeddingDeployment { get; set; }
 
+    /// <summary>The SQLite file of cached passage vectors (relative to the current directory).</summary>
+    public string EmbeddingCacheFile { get; set; } = Path.Combine("data", "embeddings.db");
+
     /// <summary>Budget of one model call; past it the extractive answer is used.</summary>
     public double TimeoutSeconds { get; set; } = 8;
 
@@ -25,6 +28,9 @@ public sealed class AzureOpenAIOptions
 
     internal bool ChatConfigured =>
         !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(ChatDeployment);
+
+    internal bool EmbeddingsConfigured =>
+        !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(EmbeddingDeployment);
 
     internal TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : 8);
 }

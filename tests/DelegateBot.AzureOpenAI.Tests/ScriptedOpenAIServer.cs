@@ -29,6 +29,14 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
 {
     public const string ApiKey = "test-key-123";
     public const string Deployment = "gpt-test-deployment";
+    public const string EmbeddingDeployment = "embed-test-deployment";
+    public const int Dimensions = 64;
+
+    /// <summary>The inputs of every embeddings request, one array per request.</summary>
+    public ConcurrentQueue<string[]> EmbeddingRequests { get; } = new();
+
+    /// <summary>When set, embeddings requests get this status instead of vectors.</summary>
+    public int? EmbeddingFailure { get; set; }
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedReply> _replies = new();
@@ -72,6 +80,11 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
             Message("user"));
         Received.Enqueue(request);
 
+        if (request.Path == "/openai/v1/embeddings" && request.ApiKey == ApiKey && request.Model == EmbeddingDeployment)
+        {
+            await WriteEmbeddings(context, root);
+            return;
+        }
         if (request.Path != "/openai/v1/chat/completions") { context.Response.StatusCode = 404; return; }
         if (request.ApiKey != ApiKey) { context.Response.StatusCode = 401; return; }
         if (request.Model != Deployment) { context.Response.StatusCode = 404; await context.Response.WriteAsync("{\"error\":{\"code\":\"DeploymentNotFound\"}}"); return; }
@@ -93,6 +106,44 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
                 await context.Response.WriteAsync(r.Body);
                 break;
         }
+    }
+
+    private async Task WriteEmbeddings(HttpContext context, JsonElement root)
+    {
+        var input = root.GetProperty("input");
+        var texts = input.ValueKind == JsonValueKind.Array ? input.EnumerateArray().Select(e => e.GetString() ?? "").ToArray() : [input.GetString() ?? ""];
+        EmbeddingRequests.Enqueue(texts);
+        if (EmbeddingFailure is { } status) { context.Response.StatusCode = status; return; }
+        var base64 = root.TryGetProperty("encoding_format", out var f) && f.GetString() == "base64";
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            @object = "list",
+            model = EmbeddingDeployment,
+            data = texts.Select((t, i) => new
+            {
+                @object = "embedding",
+                index = i,
+                embedding = base64 ? (object)Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Vector(t).AsSpan()).ToArray()) : Vector(t),
+            }).ToArray(),
+            usage = new { prompt_tokens = 1, total_tokens = 1 },
+        }));
+    }
+
+    /// <summary>A deterministic "embedding": hashed bag of lower-cased words, so similar texts are close.</summary>
+    public static float[] Vector(string text)
+    {
+        var v = new float[Dimensions];
+        foreach (var word in text.ToLowerInvariant().Split((char[])[' ', '\n', ',', '.', '?', ':', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+            v[(int)((uint)StableHash(word) % Dimensions)] += 1;
+        return v;
+    }
+
+    private static int StableHash(string s)
+    {
+        var h = 17;
+        foreach (var c in s) h = unchecked(h * 31 + c);
+        return h;
     }
 
     private static Task WriteCompletion(HttpContext context, string text)
