@@ -1,5 +1,6 @@
 using DelegateBot.AzureOpenAI.Embeddings;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.Core.Knowledge.Index;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,14 +43,18 @@ public static class AzureOpenAIServiceCollectionExtensions
             services.AddSingleton<IPassageSearch>(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
-                return new HybridPassageSearch(
-                    (IPassageSearch)Resolve(sp, lexical),
+                var bm25 = (IPassageSearch)Resolve(sp, lexical);
+                var hybrid = new HybridPassageSearch(
+                    bm25,
                     sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(options.EmbeddingDeployment!),
                     options.EmbeddingDeployment!,
                     sp.GetRequiredService<EmbeddingCache>(),
                     options.Timeout,
                     sp.GetRequiredService<TimeProvider>(),
                     LoggerFactory(sp).CreateLogger<HybridPassageSearch>());
+                // Embed at indexing time: each rebuild of the knowledge index starts a (cached) embedding run.
+                if (bm25 is KnowledgeIndex index) index.Rebuilt += _ => hybrid.StartRefresh();
+                return hybrid;
             });
         }
 

@@ -66,6 +66,25 @@ public sealed class EmbeddingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rebuild_of_the_index_embeds_the_changed_passage_without_a_query()
+    {
+        await using var server = await ScriptedOpenAIServer.StartAsync();
+        using var sp = Build(server);
+        var hybrid = Assert.IsType<HybridPassageSearch>(sp.GetRequiredService<IPassageSearch>());
+        Assert.True(await hybrid.RefreshAsync());
+
+        File.AppendAllText(Path.Combine(_knowledge.Folder, "delegate-services.txt"), "\n\nThe cloakroom is next to the Pregny gate.\n");
+        sp.GetRequiredService<KnowledgeIndex>().Refresh(force: true);
+
+        // The run started by the Rebuilt event is the one in flight (or done); nothing here asks for it.
+        for (var i = 0; i < 200 && !server.EmbeddingRequests.SelectMany(r => r).Any(t => t.Contains("cloakroom", StringComparison.Ordinal)); i++)
+            await Task.Delay(50);
+        Assert.Contains(server.EmbeddingRequests.SelectMany(r => r), t => t.Contains("cloakroom", StringComparison.Ordinal));
+        Assert.True(await hybrid.RefreshAsync());
+        Assert.Single(server.EmbeddingRequests.SelectMany(r => r), t => t.Contains("cloakroom", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Search_fuses_bm25_and_vector_ranks_and_embeds_the_query()
     {
         await using var server = await ScriptedOpenAIServer.StartAsync();

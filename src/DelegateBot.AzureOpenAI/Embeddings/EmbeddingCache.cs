@@ -13,6 +13,7 @@ public sealed class EmbeddingCache : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     public EmbeddingCache(string path)
     {
@@ -32,6 +33,7 @@ public sealed class EmbeddingCache : IDisposable
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             using var cmd = _db.CreateCommand();
             cmd.CommandText = "SELECT vector FROM embeddings WHERE key = $key";
             cmd.Parameters.AddWithValue("$key", key);
@@ -43,6 +45,7 @@ public sealed class EmbeddingCache : IDisposable
     {
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _db.BeginTransaction();
             using var cmd = _db.CreateCommand();
             cmd.Transaction = tx;
@@ -59,5 +62,13 @@ public sealed class EmbeddingCache : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>Under the lock, so a background embedding run never writes to a closed connection.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _db.Dispose();
+        }
+    }
 }

@@ -16,7 +16,7 @@ public sealed class HybridPassageSearch(
     EmbeddingCache cache,
     TimeSpan timeout,
     TimeProvider time,
-    ILogger<HybridPassageSearch> logger) : IPassageSearch
+    ILogger<HybridPassageSearch> logger) : IPassageSearch, IDisposable
 {
     internal const int BatchSize = 32;
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
@@ -55,8 +55,20 @@ public sealed class HybridPassageSearch(
         return RankFusion.Fuse([bm25.Select(h => h.Passage).ToArray(), semantic], top);
     }
 
-    /// <summary>Embeds what the current index version lacks; returns false when the service failed.</summary>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
+    /// <summary>Embeds what the current index version lacks (joining a run under way); false when the service failed.</summary>
+    public async Task<bool> RefreshAsync() => await StartRefresh(force: true)! is not null;
+
+    /// <summary>One run: embeds until the vectors match the index version (a rebuild during the run goes again).</summary>
+    private async Task<VectorSet?> RunAsync()
+    {
+        while (true)
+        {
+            var set = await EmbedCurrentAsync(CancellationToken.None);
+            if (set is null || set.Version == lexical.Version) return set;
+        }
+    }
+
+    private async Task<VectorSet?> EmbedCurrentAsync(CancellationToken cancellationToken)
     {
         var version = lexical.Version;
         var passages = lexical.AllPassages.ToArray();
@@ -77,32 +89,49 @@ public sealed class HybridPassageSearch(
         {
             logger.LogWarning("Embedding passages failed ({Reason}); searching with BM25 only for now.", LlmAnswerService.Describe(e));
             lock (_gate) _failedAt = time.GetUtcNow();
-            return false;
+            return null;
         }
         var vectors = keys.Select(k => cache.Get(k)).ToArray();
         var usable = Enumerable.Range(0, passages.Length).Where(i => vectors[i] is not null).ToArray();
         var set = new VectorSet(version, usable.Select(i => passages[i]).ToArray(), usable.Select(i => Normalize(vectors[i]!)).ToArray());
         lock (_gate) _vectors = set;
         if (missing.Length > 0) logger.LogInformation("Embedded {Count} new or changed passages with {Deployment}.", missing.Length, deployment);
-        return true;
+        return set;
     }
 
     /// <summary>The vectors of the current index version, refreshing (bounded by the timeout) when it changed.</summary>
     private VectorSet? CurrentVectors()
     {
-        Task<VectorSet?> refresh;
         lock (_gate)
-        {
             if (_vectors is { } v && v.Version == lexical.Version) return v;
-            if (_refresh is null || _refresh.IsCompleted)
-            {
-                if (time.GetUtcNow() - _failedAt < RetryAfterFailure) return null;
-                _refresh = Task.Run(async () => await RefreshAsync() ? _vectors : null);
-            }
-            refresh = _refresh;
-        }
+        if (StartRefresh() is not { } refresh) return null;
         // A first, large embedding run continues in the background; this query does not wait for all of it.
         return refresh.Wait(timeout) ? refresh.Result is { } set && set.Version == lexical.Version ? set : null : null;
+    }
+
+    /// <summary>
+    /// Starts embedding the current index version in the background unless a run is under way or the service
+    /// failed less than a minute ago. Called when the index is rebuilt and by a search that finds no vectors.
+    /// </summary>
+    public Task<VectorSet?>? StartRefresh(bool force = false)
+    {
+        lock (_gate)
+        {
+            if (_refresh is null || _refresh.IsCompleted)
+            {
+                if (!force && time.GetUtcNow() - _failedAt < RetryAfterFailure) return null;
+                _refresh = Task.Run(RunAsync);
+            }
+            return _refresh;
+        }
+    }
+
+    /// <summary>At shutdown, lets a run under way finish its current batch (bounded) before the cache closes.</summary>
+    public void Dispose()
+    {
+        Task? run;
+        lock (_gate) run = _refresh;
+        try { run?.Wait(timeout); } catch (AggregateException) { }
     }
 
     private static float[] Normalize(float[] v)
@@ -116,5 +145,5 @@ public sealed class HybridPassageSearch(
     private static float Dot(float[] a, float[] b) =>
         a.Length == b.Length ? System.Numerics.Tensors.TensorPrimitives.Dot<float>(a, b) : 0f;
 
-    private sealed record VectorSet(long Version, Passage[] Passages, float[][] Vectors);
+    public sealed record VectorSet(long Version, Passage[] Passages, float[][] Vectors);
 }
