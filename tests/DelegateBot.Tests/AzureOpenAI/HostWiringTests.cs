@@ -22,17 +22,8 @@ public sealed class HostWiringTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("delegatebot-llm-host-").FullName;
 
-    public HostWiringTests() => File.WriteAllText(Path.Combine(_folder, "seminar.md"), """
-        # Seminar on Diaspora Engagement
-
-        ## Date and venue
-
-        The seminar will be held on 12 June 2025 in Conference Room 7.
-
-        ## Registration
-
-        Registration deadline: 30 May 2025
-        """);
+    public HostWiringTests() => File.WriteAllText(Path.Combine(_folder, "briefing.txt"),
+        "Briefing for delegations on remittances\n\nThe briefing takes place in Conference Room 7 of the North Lawn Building.\n");
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -63,9 +54,9 @@ public sealed class HostWiringTests : IDisposable
         var answers = app.Services.GetRequiredService<IAnswerService>();
 
         Assert.IsType<AgendaFirstAnswerService>(answers);
-        var answer = await answers.AskAsync(new AskRequest("Where is the seminar held?"));
+        var answer = await answers.AskAsync(new AskRequest("Where does the briefing take place?"));
         Assert.Equal("In Conference Room 7 [1].", answer.Text);
-        Assert.Equal("Seminar on Diaspora Engagement", Assert.Single(answer.Citations).Document);
+        Assert.Equal("briefing.txt", Assert.Single(answer.Citations).Source);
         Assert.Equal(["chat-deployment"], models);
     }
 
@@ -73,7 +64,7 @@ public sealed class HostWiringTests : IDisposable
     public async Task Nothing_configured_keeps_the_extractive_engine()
     {
         await using var app = DelegateBotApp.BuildWebApp(["--urls=http://127.0.0.1:0", $"--Knowledge:Path={_folder}", "--Knowledge:Watch=false"]);
-        var answer = await app.Services.GetRequiredService<IAnswerService>().AskAsync(new AskRequest("Where is the seminar held?"));
+        var answer = await app.Services.GetRequiredService<IAnswerService>().AskAsync(new AskRequest("Where does the briefing take place?"));
         Assert.DoesNotContain("[1]", answer.Text);
         Assert.DoesNotContain(app.Services.GetServices<IAnswerService>(), s => s is LlmAnswerService);
     }
