@@ -1,3 +1,4 @@
+using DelegateBot.AzureOpenAI;
 using DelegateBot.Core.Agenda;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -55,6 +56,7 @@ public sealed class AskCommand : ICliCommand
         using var host = CliHost.Build(b =>
         {
             b.Services.AddKnowledge(b.Configuration);
+            b.Services.AddAzureOpenAIAnswers(b.Configuration);   // no-op unless section AzureOpenAI is configured
             b.Services.AddAgenda(b.Configuration);
             b.Services.AddAgendaAnswers();
         }, overrides, verbose);

@@ -1,4 +1,5 @@
 using DelegateBot.Agenda;
+using DelegateBot.AzureOpenAI;
 using DelegateBot.Cli;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
@@ -35,6 +36,7 @@ public static class DelegateBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
 
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddAzureOpenAIAnswers(builder.Configuration);
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
 
