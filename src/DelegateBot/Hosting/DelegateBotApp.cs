@@ -1,5 +1,6 @@
 using DelegateBot.Agenda;
 using DelegateBot.AzureOpenAI;
+using DelegateBot.Bot;
 using DelegateBot.Cli;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
@@ -39,10 +40,12 @@ public static class DelegateBotApp
         builder.Services.AddAzureOpenAIAnswers(builder.Configuration);
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
+        builder.Services.AddBot(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapAgendaEndpoints();
+        app.MapBotEndpoints();
         return app;
     }
 }
