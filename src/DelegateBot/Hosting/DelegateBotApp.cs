@@ -1,3 +1,5 @@
+using DelegateBot.DirectLine;
+
 namespace DelegateBot.Hosting;
 
 /// <summary>Composes the web host. Each feature adds itself through one Add.../Map... extension.</summary>
@@ -17,8 +19,11 @@ public static class DelegateBotApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:3978");
 
+        builder.Services.AddDirectLine(builder.Configuration);
+
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapDirectLine();
         return app;
     }
 }
