@@ -34,14 +34,18 @@ public static class DirectLineStream
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        // Cancelling a pending WebSocket send or receive aborts the socket, so only the waits between sends are
+        // cancelled; the receive loop runs until the client's close frame (or the connection dies).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping, conversation!.Ended);
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         // Listen before the first read, so nothing appended in between is missed.
         using var listener = conversation.Listen(() => changed.Writer.TryWrite(true));
 
         var lifetimeLeft = caller!.Token is { } claims ? claims.ExpiresAt - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        var expiry = lifetimeLeft == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, stop.Token) : Task.Delay(lifetimeLeft > TimeSpan.Zero ? lifetimeLeft : TimeSpan.Zero, time, stop.Token);
-        var receive = ReceiveUntilClosedAsync(socket, stop.Token);
+        var expiry = lifetimeLeft == Timeout.InfiniteTimeSpan
+            ? Task.Delay(Timeout.Infinite, stop.Token)
+            : Task.Delay(lifetimeLeft > TimeSpan.Zero ? lifetimeLeft : TimeSpan.Zero, time, stop.Token);
+        var receive = ReceiveUntilClosedAsync(socket, http.RequestAborted);
         var send = SendActivitiesAsync(socket, conversation, mark, changed.Reader, stop.Token);
 
         var first = await Task.WhenAny(expiry, receive, send);
@@ -53,14 +57,16 @@ public static class DirectLineStream
         stop.Cancel();
         try
         {
-            await Task.WhenAll(send.ContinueWith(_ => { }, TaskScheduler.Default), receive.ContinueWith(_ => { }, TaskScheduler.Default));
+            await send.ContinueWith(_ => { }, TaskScheduler.Default);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 await socket.CloseOutputAsync(status, reason, closing.Token);
+                // Let the client answer our close frame, so the handshake completes on both sides.
+                await receive.WaitAsync(TimeSpan.FromSeconds(5));
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or TimeoutException)
         {
             // The client went away first; nothing left to tell it.
         }
