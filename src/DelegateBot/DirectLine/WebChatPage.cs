@@ -26,6 +26,9 @@ public static class WebChatPage
 
     private static readonly ConcurrentDictionary<string, string> Templates = new();
 
+    /// <summary>CSP source for the empty string's SHA-256: lets an empty &lt;style&gt; element exist, nothing more.</summary>
+    private static readonly string EmptyStyleHash = "sha256-" + Convert.ToBase64String(SHA256.HashData([]));
+
     internal static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", Page);
@@ -48,9 +51,10 @@ public static class WebChatPage
         var headers = http.Response.Headers;
         var ancestors = string.Join(' ', ["'self'", .. page.FrameAncestors.Select(o => o.TrimEnd('/'))]);
         // Only this origin: scripts and connections (fetch, WebSocket) to self; Web Chat injects its styles with the nonce;
-        // data: images are the icons Web Chat and Adaptive Cards embed.
+        // data: images are the icons Web Chat and Adaptive Cards embed. The hash is that of an EMPTY style element:
+        // Web Chat 4.18's scroll-to-bottom creates one without the nonce and fills it through CSSOM (insertRule).
         headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self'; " +
+            $"default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}' '{EmptyStyleHash}'; img-src 'self' data: blob:; font-src 'self'; " +
             $"connect-src 'self'; media-src 'self' blob:; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors {ancestors}";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
