@@ -81,6 +81,11 @@ public sealed class DirectLineChannel(
         posted.ChannelId = ChannelId;
         posted.ServiceUrl = null;
         posted.ReplyToId = null;
+        // Fields that steer the adapter are the channel's to set, not the client's: callerId claims an origin,
+        // deliveryMode "expectReplies" would keep the bot's replies in the adapter instead of this conversation.
+        posted.CallerId = null;
+        posted.DeliveryMode = null;
+        posted.RelatesTo = null;
 
         Activity? forBot = null;
         var stored = conversation.Append((_, id) =>

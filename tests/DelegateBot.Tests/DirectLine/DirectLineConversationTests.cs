@@ -191,12 +191,17 @@ public sealed class DirectLineConversationTests
         Assert.Equal(HttpStatusCode.BadRequest, channelType.StatusCode);
         Assert.Contains("cannot be posted", await channelType.Content.ReadAsStringAsync());
 
+        var steering = await host.SendAsync(HttpMethod.Post, path, token, new { type = "message", text = "sneaky", deliveryMode = "expectReplies", callerId = "urn:botframework:azure", serviceUrl = "https://evil.example" });
+        Assert.Equal(HttpStatusCode.OK, steering.StatusCode);
+        var (stored, _) = await host.GetActivitiesAsync(conversationId, token);
+        Assert.All(stored, a => Assert.True(a!["deliveryMode"] is null && a["callerId"] is null && a["serviceUrl"] is null));
+
         var tooBig = await host.SendAsync(HttpMethod.Post, path, token, new { type = "message", text = new string('x', DirectLineApi.MaxActivityBytes + 1) });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
 
         await host.PostMessageAsync(conversationId, token, "still fine");
         var (activities, _) = await host.GetActivitiesAsync(conversationId, token);
-        Assert.Equal(["still fine"], activities.Select(a => (string)a!["text"]!));
+        Assert.Equal(["sneaky", "still fine"], activities.Select(a => (string)a!["text"]!));
     }
 
     [Fact]
