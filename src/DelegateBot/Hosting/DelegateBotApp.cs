@@ -1,3 +1,6 @@
+using DelegateBot.Bot;
+using DelegateBot.Cli;
+using DelegateBot.Core.Knowledge;
 using DelegateBot.DirectLine;
 
 namespace DelegateBot.Hosting;
@@ -5,10 +8,22 @@ namespace DelegateBot.Hosting;
 /// <summary>Composes the web host. Each feature adds itself through one Add.../Map... extension.</summary>
 public static class DelegateBotApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        RunAsync(args, new CliContext([], Console.In, Console.Out, Console.Error) { Interactive = !Console.IsInputRedirected });
+
+    /// <summary>Runs a CLI verb when the first argument names one (no web server), else serves the bot.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext console, CancellationToken cancellationToken = default)
     {
+        if (args.Length > 0 && CliCommands.IsHelp(args[0]))
+        {
+            CliCommands.WriteUsage(console.Out);
+            return 0;
+        }
+        if (args.Length > 0 && CliCommands.Find(args[0]) is { } command)
+            return await command.RunAsync(console with { Args = args[1..] }, cancellationToken);
+
         var app = BuildWebApp(args);
-        await app.RunAsync();
+        await app.RunAsync(cancellationToken);
         return 0;
     }
 
@@ -19,10 +34,13 @@ public static class DelegateBotApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:3978");
 
+        builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddBot(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotEndpoints();
         app.MapDirectLine();
         return app;
     }

@@ -1,0 +1,296 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DelegateBot.BotFramework.Connector;
+using DelegateBot.BotFramework.Hosting;
+using DelegateBot.BotFramework.Schema;
+using DelegateBot.BotFramework.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DelegateBot.BotFramework.Builder;
+
+/// <summary>Decides whether an inbound request may be processed (the JWT checks live behind this seam).</summary>
+public interface IInboundAuthenticator
+{
+    /// <summary>The caller's identity, or null when the request must be refused with 401.</summary>
+    Task<ClaimsIdentity?> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Serves POST /api/messages (SDK: CloudAdapter.ProcessAsync). Messages and other plain activities are
+/// acknowledged with 200 at once and run in the background, one at a time per conversation, because channels
+/// retry requests that take more than a few seconds; invokes and expectReplies are run inline since their
+/// answer is the HTTP response. A retried activity id is remembered in IStorage and not answered twice.
+/// </summary>
+public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
+{
+    private const string ExpectRepliesKey = "CloudAdapter.ExpectReplies";
+    private static readonly HashSet<string> KnownTypes =
+    [
+        ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.Invoke,
+        ActivityTypes.Event, ActivityTypes.Typing, ActivityTypes.MessageReaction, ActivityTypes.MessageUpdate,
+        ActivityTypes.MessageDelete, ActivityTypes.EndOfConversation,
+    ];
+
+    private readonly ConnectorClient _connector;
+    private readonly IStorage _storage;
+    private readonly IInboundAuthenticator _authenticator;
+    private readonly ILogger<CloudAdapter> _logger;
+    private readonly TimeProvider _time;
+    private readonly BotFrameworkOptions _options;
+    private readonly Dictionary<string, Task> _conversationTails = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public CloudAdapter(ConnectorClient connector, IStorage storage, IInboundAuthenticator authenticator,
+        IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger, TimeProvider time)
+    {
+        _connector = connector;
+        _storage = storage;
+        _authenticator = authenticator;
+        _options = options.Value;
+        _logger = logger;
+        _time = time;
+        OnTurnError = async (context, ex) =>
+        {
+            _logger.LogError(ex, "The bot failed on {Type} activity {Id} of conversation {Conversation}", context.Activity.Type, context.Activity.Id, context.Activity.Conversation?.Id);
+            if (context.Activity.Type == ActivityTypes.Message)
+            {
+                try { await context.SendActivityAsync("Sorry, something went wrong on my side while answering. Please try again.").ConfigureAwait(false); }
+                catch (Exception sendError) { _logger.LogWarning(sendError, "Could not tell the user about the failure"); }
+            }
+        };
+    }
+
+    /// <summary>Handles one HTTP request of the messaging endpoint. Bad input is answered 4xx, never 500.</summary>
+    public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken = default)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "POST";
+            return;
+        }
+        if (request.ContentLength > _options.MaxRequestBytes)
+        {
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            _logger.LogWarning("Refused a request body over {Limit} bytes", _options.MaxRequestBytes);
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        Activity? activity;
+        try { activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options); }
+        catch (JsonException ex)
+        {
+            _logger.LogWarning("Refused a request that is not a JSON activity: {Error}", ex.Message);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            _logger.LogWarning("Refused an activity without a type");
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var identity = await _authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken).ConfigureAwait(false);
+        if (identity is null)
+        {
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (!KnownTypes.Contains(activity.Type))
+        {
+            _logger.LogInformation("Ignored an activity of unknown type '{Type}'", activity.Type);
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        if (activity.Conversation?.Id is not { Length: > 0 } || string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            _logger.LogWarning("Refused a {Type} activity without conversation.id or channelId", activity.Type);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (activity.Type == ActivityTypes.Invoke || string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase))
+        {
+            await ProcessInlineAsync(activity, identity, response, bot, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await IsRedeliveryAsync(activity, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogInformation("Activity {Id} of conversation {Conversation} was delivered again; not answering twice", activity.Id, activity.Conversation.Id);
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        Enqueue(activity, identity, bot);
+        response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>The body, or null when it exceeds the limit (a chunked body has no Content-Length to check first).</summary>
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > _options.MaxRequestBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task ProcessInlineAsync(Activity activity, ClaimsIdentity identity, HttpResponse response, IBot bot, CancellationToken ct)
+    {
+        var context = new TurnContext(this, activity);
+        context.TurnState.Set(identity);
+        var expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
+        var buffered = new List<Activity>();
+        if (expectReplies) context.TurnState[ExpectRepliesKey] = buffered;
+
+        await RunPipelineAsync(context, bot.OnTurnAsync, ct).ConfigureAwait(false);
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var invoke = context.TurnState.Get<InvokeResponse>(ActivityHandler.InvokeResponseKey);
+            if (invoke is null)
+            {
+                response.StatusCode = StatusCodes.Status501NotImplemented;
+                return;
+            }
+            response.StatusCode = invoke.Status;
+            if (invoke.Body != null) await response.WriteAsJsonAsync(invoke.Body, invoke.Body.GetType(), BotJson.Options, ct).ConfigureAwait(false);
+            return;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        await response.WriteAsJsonAsync(new JsonObject { ["activities"] = JsonSerializer.SerializeToNode(buffered, BotJson.Options) }, BotJson.Options, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims the activity id in storage ("" ETag = insert only if absent), so a retry (even after a restart)
+    /// is recognised. A claim older than the window is taken over: ids are only unique for a while.
+    /// </summary>
+    private async Task<bool> IsRedeliveryAsync(Activity activity, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(activity.Id)) return false;
+        var key = $"{activity.ChannelId}/conversations/{activity.Conversation!.Id}/delivered/{activity.Id}";
+        var now = _time.GetUtcNow();
+        try
+        {
+            await _storage.WriteAsync(new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = "" } }, ct).ConfigureAwait(false);
+            return false;
+        }
+        catch (StorageConcurrencyException)
+        {
+            var items = await _storage.ReadAsync([key], ct).ConfigureAwait(false);
+            if (items.TryGetValue(key, out var value) && value is JsonObject seen && seen["at"]?.GetValue<DateTimeOffset>() is { } at && now - at < _options.DeduplicationWindow)
+                return true;
+            var etag = items.TryGetValue(key, out var v) ? StorageJson.GetETag(v) : "";
+            try
+            {
+                await _storage.WriteAsync(new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = etag } }, ct).ConfigureAwait(false);
+                return false;
+            }
+            catch (StorageConcurrencyException) { return true; } // another delivery took the expired claim first
+        }
+    }
+
+    /// <summary>Chains the turn after the previous one of the same conversation, so answers keep their order.</summary>
+    private void Enqueue(Activity activity, ClaimsIdentity identity, IBot bot)
+    {
+        var key = $"{activity.ChannelId}/{activity.Conversation!.Id}";
+        lock (_gate)
+        {
+            var previous = _conversationTails.GetValueOrDefault(key) ?? Task.CompletedTask;
+            Task next = null!;
+            next = RunAfterAsync(previous, activity, identity, bot).ContinueWith(_ =>
+            {
+                lock (_gate)
+                {
+                    if (_conversationTails.TryGetValue(key, out var tail) && tail == next) _conversationTails.Remove(key);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _conversationTails[key] = next;
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, Activity activity, ClaimsIdentity identity, IBot bot)
+    {
+        try { await previous.ConfigureAwait(false); } catch { /* the previous turn logged its own failure */ }
+        await Task.Yield();
+        try
+        {
+            var context = new TurnContext(this, activity);
+            context.TurnState.Set(identity);
+            await RunPipelineAsync(context, bot.OnTurnAsync, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Processing {Type} activity {Id} of conversation {Conversation} failed", activity.Type, activity.Id, activity.Conversation?.Id);
+        }
+    }
+
+    /// <summary>Completes when every queued turn has finished (shutdown, tests).</summary>
+    public Task WhenIdleAsync()
+    {
+        Task[] tails;
+        lock (_gate) tails = [.. _conversationTails.Values];
+        return Task.WhenAll(tails);
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var responses = new ResourceResponse[activities.Count];
+        var buffered = turnContext.TurnState.Get<List<Activity>>(ExpectRepliesKey);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            if (activity.Type == ActivityTypes.InvokeResponse)
+            {
+                // The SDK's way for a bot to answer an invoke: keep it for the HTTP response, do not post it.
+                if (activity.Value is { } value) turnContext.TurnState[ActivityHandler.InvokeResponseKey] = value.Deserialize<InvokeResponse>(BotJson.Options)!;
+                responses[i] = new ResourceResponse();
+                continue;
+            }
+            if (activity.Type == ActivityTypes.Trace && turnContext.Activity.ChannelId != "emulator")
+            {
+                responses[i] = new ResourceResponse();
+                continue;
+            }
+            if (buffered != null)
+            {
+                buffered.Add(activity);
+                responses[i] = new ResourceResponse { Id = Guid.NewGuid().ToString("N") };
+                continue;
+            }
+            responses[i] = await _connector.SendAsync(activity, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse();
+        }
+        return responses;
+    }
+
+    public override Task<ResourceResponse?> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+        => _connector.UpdateAsync(activity, cancellationToken);
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken)
+        => _connector.DeleteAsync(reference.ServiceUrl!, reference.Conversation!.Id!, reference.ActivityId!, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false); }
+        catch (TimeoutException) { _logger.LogWarning("Stopped with turns still running"); }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using DelegateBot.Core.Knowledge.Index;
+
+namespace DelegateBot.Core.Knowledge.Acronyms;
+
+/// <summary>
+/// Groups of words a delegate and a document use for the same thing ("Who funds ..." / "financially supported
+/// by"). A small general-English list; knowledge/glossary.yaml can add groups. Stored as stems.
+/// </summary>
+public sealed class Synonyms
+{
+    internal static readonly string[][] Defaults =
+    [
+        ["fund", "finance", "financially", "sponsor", "support"],
+        ["before", "precede", "prior"],
+        ["after", "follow"],
+        ["start", "begin", "open", "commence"],
+        ["end", "close", "conclude", "finish"],
+        ["organize", "host", "convene"],
+        ["attend", "participate"],
+        ["send", "sent", "return", "submit", "submission"],
+        ["chair", "chairperson", "chairman", "preside", "moderate", "moderator"],
+        ["panelist", "panellist", "speaker"],
+        ["theme", "topic", "subject"],
+        ["objective", "goal", "aim", "purpose"],
+        ["participant", "delegate", "attendee"],
+        ["member", "membership"],
+        ["deadline", "due"],
+        ["venue", "location"],
+        ["receive", "allocate", "get", "obtain"],
+        ["sign", "signature"],
+        // Irregular verb forms the stemmer leaves apart.
+        ["take", "took", "taken"],
+        ["hold", "held"],
+        ["meet", "met"],
+        ["give", "gave", "given"],
+        ["begin", "began", "begun"],
+        ["choose", "chose", "chosen"],
+        ["speak", "spoke", "spoken"],
+        ["write", "wrote", "written"],
+        ["lead", "led"],
+        ["win", "won"],
+    ];
+
+    private readonly Dictionary<string, HashSet<string>> _byStem = new(StringComparer.Ordinal);
+
+    public Synonyms(IEnumerable<IReadOnlyList<string>> extraGroups)
+    {
+        foreach (var group in Defaults.Concat(extraGroups))
+        {
+            var stems = group.Select(w => KnowledgeAnalyzer.Instance.Stem(w)).Where(s => s is not null).Select(s => s!).ToHashSet(StringComparer.Ordinal);
+            foreach (var stem in stems)
+            {
+                if (!_byStem.TryGetValue(stem, out var set)) _byStem[stem] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.UnionWith(stems.Where(x => x != stem));
+            }
+        }
+    }
+
+    /// <summary>Other stems meaning the same as <paramref name="stem"/> (empty when none).</summary>
+    public IReadOnlyCollection<string> Of(string stem) => _byStem.TryGetValue(stem, out var set) ? set : [];
+}

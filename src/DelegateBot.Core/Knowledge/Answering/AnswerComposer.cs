@@ -1,0 +1,126 @@
+using System.Text;
+using DelegateBot.Core.Knowledge.Index;
+
+namespace DelegateBot.Core.Knowledge.Answering;
+
+/// <summary>Cuts the short answer out of the chosen unit and picks the supporting units to show with it.</summary>
+internal static class AnswerComposer
+{
+    public static void Complete(Question q, UnitMatch m)
+    {
+        var passage = m.Passage;
+        var unit = m.TextUnit;
+        m.SupportUnits.Clear();
+        m.ExcerptUnits.Clear();
+        m.SupportUnits.Add(m.Unit);
+
+        switch (q.Primary)
+        {
+            case AnswerType.List:
+                var children = Children(passage, m.Unit);
+                if (children.Count >= 2)
+                {
+                    m.Short = string.Join("; ", children.Select(i => ListItem(passage.Units[i])));
+                    m.ExcerptUnits.Add(m.Unit);
+                    m.ExcerptUnits.AddRange(children);
+                    return;
+                }
+                var enumeration = UnitScorer.Enumeration().Match(unit.Text);
+                m.Short = enumeration.Success ? EnumerationText(unit.Text, enumeration.Index) : null;
+                break;
+            case AnswerType.Definition:
+                m.Short = Expansion(q, unit);
+                break;
+            case AnswerType.Sentence:
+                m.Short = null;
+                break;
+            case AnswerType.Language:
+                // "Conducted in English. French interpretation ...": every language the support names, in order.
+                AddNeighbourForMissingPart(q, m);
+                m.Short = string.Join(", ", m.SupportUnits.SelectMany(i => passage.Units[i].Entities
+                    .Where(e => e.Kind == EntityKind.Language).OrderBy(e => e.Start)).Select(e => e.Text).Distinct());
+                return;
+            default:
+                m.Short = m.Entities.Count == 0 ? null : string.Join(", ", m.Entities.Select(e => EntityText(q, unit, e)).Distinct());
+                break;
+        }
+        AddNeighbourForMissingPart(q, m);
+    }
+
+    private static List<int> Children(IndexedPassage passage, int u)
+    {
+        var list = new List<int>();
+        for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) list.Add(i);
+        return list;
+    }
+
+    /// <summary>"Name, role" items read as "Name (role)"; other items as they are.</summary>
+    private static string ListItem(TextUnit item)
+    {
+        var person = item.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start <= 1);
+        if (person is not null && item.Text.Length > person.End + 2 && item.Text[person.End] == ',')
+            return $"{person.Text} ({item.Text[(person.End + 1)..].Trim()})";
+        return item.Text.TrimEnd(';', ',', '.');
+    }
+
+    private static string EnumerationText(string text, int start)
+    {
+        var end = text.IndexOfAny(['.', ';', '–', '—', ')'], start);
+        return (end < 0 ? text[start..] : text[start..end]).Trim().TrimEnd(',');
+    }
+
+    /// <summary>The entity, a counted noun kept with its number ("132 Member States").</summary>
+    private static string EntityText(Question q, TextUnit unit, Entity e)
+    {
+        if (e.Kind != EntityKind.Number || e.End == 0) return e.Text;
+        var end = e.End;
+        foreach (var t in unit.Tokens)
+        {
+            if (t.Start < end) continue;
+            if (t.Start - end > 2 || !q.Concepts.Any(c => c.Focus && c.AllStems.Contains(t.Stem))) break;
+            end = t.End;
+        }
+        return unit.Text[e.Start..end].Trim();
+    }
+
+    private static string? Expansion(Question q, TextUnit unit)
+    {
+        if (q.Subject is null) return null;
+        var concept = q.Concepts.FirstOrDefault(c => c.Expansions.Count > 0);
+        if (concept is null) return null;
+        // The expansion the supporting sentence itself uses, else the best known one.
+        var used = concept.Expansions.FirstOrDefault(x => KnowledgeAnalyzer.Instance.Stems(x).IsSubsetOf(unit.Stems)) ?? concept.Expansions[0];
+        return $"{q.Subject.Trim()}: {used}";
+    }
+
+    /// <summary>A two-part question ("... conducted in, and is interpretation available?"): add the neighbour that answers the other part.</summary>
+    private static void AddNeighbourForMissingPart(Question q, UnitMatch m)
+    {
+        var passage = m.Passage;
+        var unit = m.TextUnit;
+        var missing = q.Required.Where(c => c.Coverage(unit.Stems) < 0.99 && !c.Unknown).ToList();
+        if (missing.Count == 0) return;
+        foreach (var n in new[] { m.Unit + 1, m.Unit - 1 })
+        {
+            if (n < 0 || n >= passage.Units.Length || passage.Units[n].Kind != unit.Kind) continue;
+            var neighbour = passage.Units[n];
+            if (missing.Any(c => c.Coverage(neighbour.Stems) >= 0.99 && c.Weight >= 1.5))
+            {
+                if (n > m.Unit) m.SupportUnits.Add(n); else m.SupportUnits.Insert(0, n);
+                return;
+            }
+        }
+    }
+
+    internal static string Render(IndexedPassage passage, IEnumerable<int> units)
+    {
+        var sb = new StringBuilder();
+        foreach (var u in units)
+        {
+            var unit = passage.Units[u];
+            if (sb.Length > 0) sb.Append(unit.Kind == UnitKind.Sentence ? " " : "\n");
+            sb.Append(unit.Kind == UnitKind.ListItem && !char.IsDigit(unit.Text[0]) ? "- " + unit.Text : unit.Text);
+        }
+        return sb.ToString();
+    }
+}

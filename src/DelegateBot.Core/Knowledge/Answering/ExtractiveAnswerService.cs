@@ -1,0 +1,152 @@
+using System.Text;
+using DelegateBot.Core.Knowledge.Index;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+
+namespace DelegateBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// Answers from the documents without a language model: BM25 retrieves passages, every sentence/line of them is
+/// scored for how much of the question it (and its context) covers and whether it holds an answer of the asked
+/// type, and the short answer (a date, a name, a room, a number, a list) is cut from the best one. When the
+/// question's content is not covered by the documents the service says so instead of guessing.
+/// </summary>
+public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<KnowledgeOptions> options) : IAnswerService
+{
+    /// <summary>Below this share of the question's (weighted) content found in the supporting text: not found.</summary>
+    internal const double EvidenceThreshold = 0.6;
+
+    /// <summary>How many of the best-covered units are examined for a typed answer.</summary>
+    private const int TypedCandidates = 60;
+
+    private readonly int _candidatePassages = Math.Max(4, options.Value.CandidatePassages);
+
+    public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Ask(request.Text));
+
+    public Answer Ask(string question)
+    {
+        var text = (question ?? "").Trim();
+        var snapshot = index.Current;
+        if (text.Length == 0)
+            return NotFound(text, "Please ask a question about the meeting documents.", []);
+        if (snapshot.PassageCount == 0)
+            return NotFound(text, $"No meeting documents are loaded (folder: {index.FolderPath}), so I cannot answer yet.", []);
+
+        var q = QuestionAnalyzer.Analyze(text, snapshot);
+        var hits = Retrieve(snapshot, q);
+        if (!q.Required.Any() || hits.Count == 0)
+            return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
+
+        var maxHit = hits[0].Score;
+        var all = new List<UnitMatch>();
+        foreach (var (passage, score) in hits)
+            UnitScorer.ScorePassage(q, snapshot, passage, score / maxHit, all);
+        // Typed answers are looked for only in the best-covered units: coverage decides far more than type.
+        all.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (all.Count > TypedCandidates) all.RemoveRange(TypedCandidates, all.Count - TypedCandidates);
+        UnitMatch? best = null;
+        foreach (var m in all)
+        {
+            UnitScorer.AddTypeScore(q, m);
+            if (best is null || m.Score > best.Score) best = m;
+        }
+        // Never guess: the documents must cover the question, hold a fact of the asked kind (a date for "when",
+        // a name for "who"), and name the thing a definition is asked for.
+        if (best is null || best.Evidence < EvidenceThreshold
+            || (q.NeedsEntity && best.Entities.Count == 0)
+            || (q.Primary == AnswerType.Definition && !UnitScorer.Defines(q, best.TextUnit)))
+            return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
+
+        AnswerComposer.Complete(q, best);
+        var alternative = FindAlternative(q, best, all);
+        return Compose(text, best, alternative);
+    }
+
+    private List<(IndexedPassage Passage, float Score)> Retrieve(KnowledgeSnapshot snapshot, Question q)
+    {
+        var query = new BooleanQuery();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in q.Concepts)
+        {
+            foreach (var alt in c.Alternatives)
+            {
+                foreach (var stem in alt.Stems)
+                {
+                    if (!seen.Add(stem) || snapshot.DocumentFrequency(stem) == 0) continue;
+                    var boost = (float)(c.Weight * alt.Factor / alt.Stems.Length);
+                    query.Add(new TermQuery(new Term("text", stem)) { Boost = boost }, Occur.SHOULD);
+                    query.Add(new TermQuery(new Term("context", stem)) { Boost = boost * 0.6f }, Occur.SHOULD);
+                }
+            }
+        }
+        if (query.Clauses.Count == 0) return [];
+        return snapshot.Searcher.Search(query, _candidatePassages).ScoreDocs
+            .Select(h => (snapshot.PassageOfHit(h.Doc), h.Score)).ToList();
+    }
+
+    /// <summary>A second event that fits as well (two panels, two seminars): named so the delegate can pick.</summary>
+    private static UnitMatch? FindAlternative(Question q, UnitMatch best, List<UnitMatch> all)
+    {
+        if (best.Short is null || q.Primary is AnswerType.Sentence or AnswerType.Definition or AnswerType.List) return null;
+        // Another event: a programme item of the same kind, or a passage of another document, that covers the
+        // question as well as the best one does in its own passage.
+        var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label
+                                   && m.Passage.Kind == best.Passage.Kind
+                                   && (m.Passage.Kind == ChunkKind.Programme || m.Passage.DocumentIndex != best.Passage.DocumentIndex)
+                                   && m.Score >= best.Score * 0.93 && m.LocalEvidence >= best.LocalEvidence - 0.01
+                                   && m.OwnEvidence >= best.OwnEvidence - 0.05)
+            .OrderByDescending(m => m.Score).FirstOrDefault();
+        if (rival is null) return null;
+        AnswerComposer.Complete(q, rival);
+        if (rival.Short is null || QuestionAnalyzer.Fold(rival.Short) == QuestionAnalyzer.Fold(best.Short)) return null;
+        return rival;
+    }
+
+    private static Answer Compose(string question, UnitMatch best, UnitMatch? alternative)
+    {
+        var support = SupportText(best);
+        var shortAnswer = best.Short ?? support;
+        var sb = new StringBuilder(shortAnswer);
+        if (!support.Equals(shortAnswer, StringComparison.Ordinal)) sb.Append(" — ").Append(support);
+        string? alternativeText = null;
+        var citations = new List<Citation> { Cite(best, best.ExcerptUnits.Count > 0 ? AnswerComposer.Render(best.Passage, best.ExcerptUnits) : support) };
+        if (alternative is not null)
+        {
+            alternativeText = $"{alternative.Passage.Label}: {alternative.Short}";
+            sb.Append($" (Another match: {alternativeText}.)");
+            citations.Add(Cite(alternative, SupportText(alternative)));
+        }
+        return new Answer(question, true, sb.ToString(), citations, [])
+        {
+            Support = support,
+            Alternative = alternativeText,
+        };
+    }
+
+    private static Citation Cite(UnitMatch m, string excerpt)
+    {
+        var p = m.Passage;
+        // A line of a programme means little without its programme line ("Chair: ..." of which panel?).
+        if (p.Kind == ChunkKind.Programme && m.Unit != 0 && !excerpt.StartsWith(p.Units[0].Text, StringComparison.Ordinal))
+            excerpt = p.Units[0].Text + "\n" + excerpt;
+        return new Citation(p.Passage.DocumentTitle, p.Passage.Location, excerpt) { Source = p.Passage.Source };
+    }
+
+    private static string SupportText(UnitMatch m) =>
+        AnswerComposer.Render(m.Passage, m.SupportUnits.Count > 0 ? m.SupportUnits : [m.Unit]);
+
+    private static Answer NotFound(string question, string message, IReadOnlyList<string> suggestions)
+    {
+        var text = suggestions.Count == 0 ? message : $"{message} Closest topics: {string.Join("; ", suggestions)}.";
+        return new Answer(question, false, text, [], suggestions);
+    }
+
+    /// <summary>The closest topics: labels of the best-matching passages (programme items, sections, documents).</summary>
+    private static IReadOnlyList<string> Suggestions(List<(IndexedPassage Passage, float Score)> hits) =>
+        hits.Select(h => h.Passage.Label == h.Passage.Passage.DocumentTitle
+                ? $"{h.Passage.Passage.DocumentTitle} ({h.Passage.Passage.Location})"
+                : $"{h.Passage.Label} ({h.Passage.Passage.DocumentTitle})")
+            .Distinct().Take(3).ToArray();
+}

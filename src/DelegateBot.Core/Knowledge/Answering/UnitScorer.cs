@@ -1,0 +1,308 @@
+using System.Text.RegularExpressions;
+using DelegateBot.Core.Knowledge.Index;
+
+namespace DelegateBot.Core.Knowledge.Answering;
+
+/// <summary>
+/// Scores one unit (sentence, line, list lead-in) for a question: weighted coverage of the question's concepts
+/// by the unit, then more weakly by its parent line, its neighbours, its passage and its document; plus whether
+/// it holds an answer of the asked type close to the question's words.
+/// </summary>
+internal static partial class UnitScorer
+{
+    private const double MinCoverage = 0.2;
+
+    /// <summary>Scores every unit of a passage; coverage by each unit is computed once and reused for its neighbours.</summary>
+    public static void ScorePassage(Question q, KnowledgeSnapshot snapshot, IndexedPassage passage, double bm25, List<UnitMatch> output)
+    {
+        var concepts = q.Concepts;
+        var n = passage.Units.Length;
+        var k = concepts.Count;
+        var unitCoverage = new double[n * k];
+        for (var u = 0; u < n; u++)
+            for (var c = 0; c < k; c++)
+                unitCoverage[u * k + c] = concepts[c].Coverage(passage.Units[u].Stems);
+
+        var docStems = snapshot.DocumentStems[passage.DocumentIndex];
+        var docText = snapshot.DocumentTextStems[passage.DocumentIndex];
+        Span<double> passageCoverage = stackalloc double[k];
+        Span<double> documentCoverage = stackalloc double[k];
+        for (var c = 0; c < k; c++)
+        {
+            passageCoverage[c] = Math.Max(concepts[c].Coverage(passage.Stems), concepts[c].Coverage(passage.ContextStems));
+            // A long form's words scattered over a whole document do not name it: full text counts single words only.
+            documentCoverage[c] = Math.Max(concepts[c].Coverage(docStems), 0.6 * concepts[c].Coverage(docText, singleWordsOnly: true));
+        }
+
+        var total = Math.Max(q.RequiredWeight, 1e-6);
+        for (var u = 0; u < n; u++)
+        {
+            var unit = passage.Units[u];
+            var parent = unit.Parent;
+            var heading = passage.Kind == ChunkKind.Programme && u != 0 ? 0 : -1;
+            double score = 0, evidence = 0, strict = 0, own = 0, focusBonus = 0;
+            for (var c = 0; c < k; c++)
+            {
+                var concept = concepts[c];
+                var cu = unitCoverage[u * k + c];
+                var cpar = Math.Max(parent >= 0 ? unitCoverage[parent * k + c] : 0, heading >= 0 ? unitCoverage[c] : 0);
+                var cn = Math.Max(u > 0 ? unitCoverage[(u - 1) * k + c] : 0, u + 1 < n ? unitCoverage[(u + 1) * k + c] : 0);
+                var cp = passageCoverage[c];
+                var cd = documentCoverage[c];
+                score += concept.Weight * Max(cu, 0.8 * cpar, 0.6 * cn, 0.5 * cp, 0.25 * cd);
+                if (!concept.Optional)
+                {
+                    evidence += concept.Weight * Max(cu, cpar, cn, cp, 0.8 * cd);
+                    strict += concept.Weight * Max(cu, cpar, cn, cp);
+                    own += concept.Weight * Math.Max(cu, cpar);
+                }
+                if (concept.Focus)
+                {
+                    // The word that says what is asked should be in the unit or the line it hangs from.
+                    if (cu >= 0.99) focusBonus += 0.1;
+                    else if (Math.Max(cu, cpar) < 0.5) focusBonus -= 0.1;
+                }
+            }
+            score /= total;
+            if (score < MinCoverage) continue;
+            output.Add(new UnitMatch
+            {
+                Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
+                Evidence = Math.Min(1, evidence / total), LocalEvidence = Math.Min(1, strict / total), OwnEvidence = Math.Min(1, own / total),
+            });
+        }
+    }
+
+    /// <summary>Second pass, for the best-covered units only: does the unit hold an answer of the asked type?</summary>
+    public static void AddTypeScore(Question q, UnitMatch match) => match.Score += TypeScore(q, match.Passage, match.Unit, match);
+
+    private static double Max(params ReadOnlySpan<double> values)
+    {
+        var m = 0.0;
+        foreach (var v in values) if (v > m) m = v;
+        return m;
+    }
+
+    /// <summary>Bonus for holding an answer of the asked type (and penalty for lacking one); records the entities.</summary>
+    private static double TypeScore(Question q, IndexedPassage passage, int u, UnitMatch match)
+    {
+        var unit = passage.Units[u];
+        switch (q.Primary)
+        {
+            case AnswerType.Sentence:
+                return 0;
+            case AnswerType.Definition:
+                return DefinitionScore(q, unit);
+            case AnswerType.List:
+                return ListScore(q, passage, u, match.OwnEvidence);
+        }
+
+        var bonus = 0.0;
+        foreach (var type in q.Types)
+        {
+            var (entity, value) = BestEntity(q, passage, u, type);
+            if (entity is null) { bonus -= 0.35 / q.Types.Length; continue; }
+            match.Entities.Add(entity);
+            // Completeness counts on its own: "10 and 11 July 2007" beats "July 2007" for the same event.
+            bonus += (0.15 + 0.2 * entity.Quality + 0.15 * Math.Min(1, value)) / q.Types.Length;
+        }
+        return bonus;
+    }
+
+    internal static (Entity? Entity, double Score) BestEntity(Question q, IndexedPassage passage, int u, AnswerType type)
+    {
+        var unit = passage.Units[u];
+        Entity? best = null;
+        var bestScore = double.MinValue;
+        var matched = MatchedTokens(q, unit);
+        foreach (var e in unit.Entities)
+        {
+            var kindBonus = KindFit(type, e, q.AsksForRoleHolder);
+            if (kindBonus <= NoFit) continue;
+            if (MentionedInQuestion(q, e)) continue;
+            var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, matched, e) + kindBonus + Clause(q, unit, matched, e) + Extra(q, type, unit, matched, e);
+            if (s > bestScore) { best = e; bestScore = s; }
+        }
+        if (type == AnswerType.Place && AddressLines(passage, u) is { } address)
+        {
+            var s = 1.0 + Proximity(q, unit, matched, new Entity(EntityKind.Place, "", unit.Text.Length, unit.Text.Length, 1));
+            if (s > bestScore) { best = new Entity(EntityKind.Place, address, 0, 0, 1.0); bestScore = s; }
+        }
+        return (best, best is null ? 0 : bestScore);
+    }
+
+    private const double NoFit = -1;
+
+    /// <summary><see cref="NoFit"/> when the entity cannot answer this type; else a bonus (or malus) by how well it fits.</summary>
+    /// <param name="role">"Who is the President ...": only a person's name answers, not "by the Council".</param>
+    private static double KindFit(AnswerType type, Entity e, bool role) => (type, e.Kind) switch
+    {
+        (AnswerType.Date, EntityKind.Date) => 0,
+        (AnswerType.Time, EntityKind.Time) => 0,
+        (AnswerType.Place, EntityKind.Room) => 0.2,
+        (AnswerType.Place, EntityKind.Place) => 0,
+        (AnswerType.Place, EntityKind.Country) => -0.1, // a city or a room says more than a country
+        (AnswerType.Person, EntityKind.Person) => 0.1,
+        (AnswerType.Person, EntityKind.Agent) => role ? NoFit : 0.05,
+        (AnswerType.Organisation, EntityKind.Organisation) => 0.05,
+        (AnswerType.Organisation, EntityKind.Agent) => 0.1,
+        (AnswerType.Number, EntityKind.Number) => 0,
+        (AnswerType.Amount, EntityKind.Amount) => 0.1,
+        (AnswerType.Amount, EntityKind.Number) => e.Text.Contains("million") || e.Text.Contains("billion") ? 0 : NoFit,
+        (AnswerType.Quote, EntityKind.Quote) => 0,
+        (AnswerType.Language, EntityKind.Language) => 0,
+        (AnswerType.Country, EntityKind.Country) => 0,
+        _ => NoFit,
+    };
+
+    /// <summary>Don't answer with what was asked: "by 15 July 2008" in the question is not the answer.</summary>
+    private static bool MentionedInQuestion(Question q, Entity e) =>
+        e.Folded.Length > 2 && q.Folded.Contains(e.Folded, StringComparison.Ordinal);
+
+    /// <summary>The unit's tokens that match a question concept, with the concept's index (one pass per unit).</summary>
+    private static List<(StemToken Token, int Concept)> MatchedTokens(Question q, TextUnit unit)
+    {
+        var list = new List<(StemToken, int)>();
+        foreach (var t in unit.Tokens)
+            if (q.ConceptsByStem.TryGetValue(t.Stem, out var concepts))
+                foreach (var c in concepts) list.Add((t, c));
+        return list;
+    }
+
+    /// <summary>Weighted nearness of the question's words in the unit to the entity (anchors and focus count most).</summary>
+    private static double Proximity(Question q, TextUnit unit, List<(StemToken Token, int Concept)> matched, Entity e)
+    {
+        if (matched.Count == 0) return 0;
+        var (from, to) = ClauseAround(unit, e.Start);
+        Span<double> nearest = stackalloc double[q.Concepts.Count];
+        nearest.Fill(-1);
+        foreach (var (t, c) in matched)
+        {
+            var gap = t.End <= e.Start ? e.Start - t.End : t.Start >= e.End ? t.Start - e.End : 0;
+            if (t.Start < from || t.End > to) gap += 50; // another clause states another fact
+            nearest[c] = Math.Max(nearest[c], Math.Exp(-gap / 35.0));
+        }
+        double near = 0, total = 0;
+        for (var c = 0; c < nearest.Length; c++)
+        {
+            if (nearest[c] < 0) continue;
+            near += q.Concepts[c].AnchorWeight * nearest[c];
+            total += q.Concepts[c].AnchorWeight;
+        }
+        return total == 0 ? 0 : near / total;
+    }
+
+    private static bool Matches(Concept c, string stem)
+    {
+        foreach (var alt in c.Alternatives)
+            foreach (var s in alt.Stems)
+                if (s == stem) return true;
+        return false;
+    }
+
+    /// <summary>A number or name of the question in the entity's own clause ("... and Argentina has done so for the 2010 meeting").</summary>
+    private static double Clause(Question q, TextUnit unit, List<(StemToken Token, int Concept)> matched, Entity e)
+    {
+        var (from, to) = ClauseAround(unit, e.Start);
+        var inClause = new HashSet<int>();
+        var inUnit = new HashSet<int>();
+        foreach (var (t, c) in matched)
+        {
+            if (!q.Concepts[c].Constraint) continue;
+            inUnit.Add(c);
+            if (t.Start >= from && t.End <= to) inClause.Add(c);
+        }
+        return inUnit.Count == 0 ? 0 : 0.3 * inClause.Count / inUnit.Count;
+    }
+
+    private static (int From, int To) ClauseAround(TextUnit unit, int position)
+    {
+        var from = 0;
+        var to = unit.Text.Length;
+        foreach (var (start, end) in unit.ClauseBreaks)
+        {
+            if (end <= position) from = end;
+            else if (start >= position) { to = start; break; }
+        }
+        return (from, to);
+    }
+
+    /// <summary>Where one clause ends and the next begins (";", ", and Argentina ..."), found once per unit at index time.</summary>
+    internal static (int Start, int End)[] ClauseBreaks(string text) =>
+        ClauseBreak().Matches(text).Select(m => (m.Index, m.Index + m.Length)).ToArray();
+
+    private static double Extra(Question q, AnswerType type, TextUnit unit, List<(StemToken Token, int Concept)> matched, Entity e)
+    {
+        var bonus = 0.0;
+        if (type == AnswerType.Number)
+        {
+            // "How many Member States": the counted noun follows the number.
+            foreach (var (t, c) in matched)
+            {
+                if (t.Start < e.End || t.Start > e.End + 30 || !q.Concepts[c].Focus) continue;
+                bonus += 0.4;
+                break;
+            }
+        }
+        if (e.RoleStem is { } role && q.Concepts.Any(c => c.Focus && Matches(c, role)))
+            bonus += 0.3;
+        return bonus;
+    }
+
+    private static double DefinitionScore(Question q, TextUnit unit)
+    {
+        if (!Defines(q, unit)) return -0.3;
+        var bonus = 0.15;
+        var concept = q.Concepts.FirstOrDefault(c => c.Expansions.Count > 0);
+        if (concept is not null && concept.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains))) bonus += 0.2; // the acronym is spelled out here
+        var at = unit.Text.IndexOf(q.Subject!, StringComparison.OrdinalIgnoreCase);
+        if (at >= 0 && DefinitionVerb().IsMatch(unit.Text.AsSpan(at + q.Subject!.Length).TrimStart("\"”’' ").ToString())) bonus += 0.3; // "X shall mean ..."
+        return bonus;
+    }
+
+    /// <summary>A definition must come from a unit that names the thing asked about (or its acronym's long form).</summary>
+    internal static bool Defines(Question q, TextUnit unit)
+    {
+        if (q.Subject is null) return false;
+        var subject = q.SubjectStems;
+        if (subject.Count == 0) return false;
+        if (subject.IsSubsetOf(unit.Stems)) return true;
+        return q.Concepts.Any(c => c.Expansions.Count > 0 && c.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains)));
+    }
+
+    /// <summary>A list answers when its lead-in (or the line it hangs from) is about what is asked.</summary>
+    private static double ListScore(Question q, IndexedPassage passage, int u, double ownEvidence)
+    {
+        var unit = passage.Units[u];
+        if (unit.Kind == UnitKind.ListItem) return -0.1; // the list is answered from its lead-in
+        var children = 0;
+        for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) children++;
+        if (children >= 2) return 0.4 * ownEvidence;
+        return Enumeration().IsMatch(unit.Text) ? 0.3 * ownEvidence : -0.4;
+    }
+
+    /// <summary>The address a lead-in such as "return it to the following address:" leads into.</summary>
+    internal static string? AddressLines(IndexedPassage passage, int u)
+    {
+        var unit = passage.Units[u];
+        if (!unit.IsLeadIn || !unit.Text.Contains("address", StringComparison.OrdinalIgnoreCase)) return null;
+        var lines = new List<string>();
+        for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++)
+        {
+            var line = passage.Units[i].Text;
+            if (line.Contains(':')) break; // "Phone: ...", "Registration deadline: ..." end the address
+            lines.Add(line);
+        }
+        return lines.Count == 0 ? null : string.Join(", ", lines);
+    }
+
+    [GeneratedRegex(@"[;:]|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|\s[–—]\s")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^(?:shall mean|means|is|are|was|were|refers to|stands for|consists of|is defined as|shall be)\b")]
+    private static partial Regex DefinitionVerb();
+
+    /// <summary>Three or more named items in a row: "ILO, IOM, OHCHR, UNCTAD and the World Bank".</summary>
+    [GeneratedRegex(@"(?:(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*,\s+){2,}(?:and\s+)?(?:the\s+)?[A-Z]")]
+    internal static partial Regex Enumeration();
+}

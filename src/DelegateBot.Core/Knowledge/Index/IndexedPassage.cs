@@ -1,0 +1,36 @@
+using DelegateBot.Core.Knowledge.Answering;
+
+namespace DelegateBot.Core.Knowledge.Index;
+
+internal enum UnitKind { Sentence, Line, ListItem }
+
+/// <summary>The smallest answerable piece of a passage: a sentence, a line of a programme, a list item.</summary>
+internal sealed class TextUnit
+{
+    public required string Text { get; init; }
+    public required UnitKind Kind { get; init; }
+    public required StemToken[] Tokens { get; init; }
+    public required HashSet<string> Stems { get; init; }
+    /// <summary>Typed spans found once at index time (dates, names, numbers...).</summary>
+    public required Entity[] Entities { get; init; }
+    /// <summary>Clause boundaries within the text, so an answer is tied to the question's words in its own clause.</summary>
+    public required (int Start, int End)[] ClauseBreaks { get; init; }
+    /// <summary>Index (in the passage) of the line a list item hangs from ("Panelists:"), or -1.</summary>
+    public int Parent { get; init; } = -1;
+    public bool IsLeadIn => Text.EndsWith(':');
+}
+
+/// <summary>A passage with what the answer scorer needs precomputed at index time (stems, units).</summary>
+internal sealed class IndexedPassage
+{
+    public required Passage Passage { get; init; }
+    public required int DocumentIndex { get; init; }
+    public required ChunkKind Kind { get; init; }
+    /// <summary>What the passage is about beyond its own words: document title, section, programme line.</summary>
+    public required string Context { get; init; }
+    /// <summary>The event or section this passage belongs to, to name an alternative when two fit.</summary>
+    public required string Label { get; init; }
+    public required HashSet<string> Stems { get; init; }
+    public required HashSet<string> ContextStems { get; init; }
+    public required TextUnit[] Units { get; init; }
+}

@@ -1,0 +1,105 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace DelegateBot.Core.Knowledge.Index;
+
+/// <summary>
+/// English analysis shared by the index and the answer scorer, so a question's stems and a passage's stems
+/// always agree: standard tokenizer, possessives, accent folding (Göran = Goran), lower case, English stop
+/// words, British/American spelling folding (organise = organize) and Porter stemming.
+/// </summary>
+public sealed class KnowledgeAnalyzer : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>One shared instance: Lucene analyzers reuse their token streams per thread.</summary>
+    public static KnowledgeAnalyzer Instance { get; } = new();
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new SpellingFoldFilter(stream);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>The stems of a text with their character offsets, in order.</summary>
+    public IReadOnlyList<StemToken> Tokens(string text)
+    {
+        var result = new List<StemToken>();
+        using var stream = GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            result.Add(new StemToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return result;
+    }
+
+    /// <summary>The distinct stems of a text.</summary>
+    public HashSet<string> Stems(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in Tokens(text)) set.Add(t.Stem);
+        return set;
+    }
+
+    /// <summary>The stem of one word, or null when it is a stop word.</summary>
+    public string? Stem(string word)
+    {
+        var tokens = Tokens(word);
+        return tokens.Count == 0 ? null : tokens[0].Stem;
+    }
+}
+
+public readonly record struct StemToken(string Stem, int Start, int End);
+
+/// <summary>
+/// Folds British spellings onto American ones before stemming ("organised" and "organized" must meet; the
+/// Porter stemmer alone leaves "organis" and "organ"). Applied to documents and questions alike, so a fold
+/// that hits an unrelated word (exercise -> exercize) is harmless.
+/// </summary>
+internal sealed class SpellingFoldFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    public SpellingFoldFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken()) return false;
+        var word = _term.ToString();
+        var folded = Fold(word);
+        if (!ReferenceEquals(folded, word)) _term.SetEmpty().Append(folded);
+        return true;
+    }
+
+    internal static string Fold(string w)
+    {
+        if (w.Length < 5) return w;
+        foreach (var (from, to) in Suffixes)
+        {
+            if (w.EndsWith(from, StringComparison.Ordinal) && w.Length - from.Length >= 3)
+                return string.Concat(w.AsSpan(0, w.Length - from.Length), to);
+        }
+        return w;
+    }
+
+    private static readonly (string From, string To)[] Suffixes =
+    [
+        ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
+        ("ise", "ize"), ("yse", "yze"), ("ysed", "yzed"), ("programme", "program"), ("programmes", "programs"),
+        ("our", "or"), ("ours", "ors"), ("centre", "center"), ("centres", "centers"),
+    ];
+}

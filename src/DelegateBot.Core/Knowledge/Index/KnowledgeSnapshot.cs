@@ -1,0 +1,124 @@
+using DelegateBot.Core.Knowledge.Acronyms;
+using DelegateBot.Core.Knowledge.Ingestion;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace DelegateBot.Core.Knowledge.Index;
+
+/// <summary>
+/// One immutable generation of the index: documents, passages with precomputed stems, acronyms, document
+/// frequencies and the Lucene searcher. A rebuild makes a new snapshot and swaps it in atomically, so a question
+/// always sees one consistent generation.
+/// </summary>
+internal sealed class KnowledgeSnapshot : IDisposable
+{
+    private static readonly BM25Similarity Similarity = new();
+
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly int[] _passageOfDoc;
+
+    public long Version { get; }
+    public IReadOnlyList<ParsedDocument> Documents { get; }
+    public IReadOnlyList<IndexedPassage> Passages { get; }
+    public IReadOnlyList<Passage> PublicPassages { get; }
+    public IReadOnlyList<HashSet<string>> DocumentStems { get; }
+    /// <summary>Every stem of each document's text (weaker evidence than <see cref="DocumentStems"/>).</summary>
+    public IReadOnlyList<HashSet<string>> DocumentTextStems { get; }
+    public IReadOnlyList<HashSet<string>> TitleStems { get; }
+    public AcronymTable Acronyms { get; }
+    public Synonyms Synonyms { get; }
+    public IReadOnlyList<LoadProblem> Problems { get; }
+    public IndexSearcher Searcher { get; }
+    private readonly Dictionary<string, int> _documentFrequency;
+
+    private KnowledgeSnapshot(long version, IReadOnlyList<ParsedDocument> documents, List<IndexedPassage> passages,
+        AcronymTable acronyms, Synonyms synonyms, IReadOnlyList<LoadProblem> problems)
+    {
+        Version = version;
+        Documents = documents;
+        Passages = passages;
+        PublicPassages = passages.Select(p => p.Passage).ToArray();
+        Acronyms = acronyms;
+        _ = acronyms.Analysed; // analyse once at build time, not on the first question
+        Synonyms = synonyms;
+        Problems = problems;
+        // What a document is about as a whole: its title, section names and header lines (event, date, venue).
+        // A question's words found only there still count as evidence for a passage of that document.
+        DocumentStems = documents.Select((d, i) => KnowledgeAnalyzer.Instance.Stems(string.Join('\n',
+            passages.Where(p => p.DocumentIndex == i).Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
+                .Prepend(d.Document.Title)))).ToArray();
+        DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text)).ToArray();
+        TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title)).ToArray();
+
+        _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in passages)
+            foreach (var stem in p.Stems.Union(p.ContextStems))
+                _documentFrequency[stem] = _documentFrequency.GetValueOrDefault(stem) + 1;
+
+        _directory = new RAMDirectory();
+        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, KnowledgeAnalyzer.Instance)
+        {
+            Similarity = Similarity,
+            OpenMode = OpenMode.CREATE,
+        };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            for (var i = 0; i < passages.Count; i++)
+            {
+                writer.AddDocument(new Document
+                {
+                    new NumericDocValuesField("n", i),
+                    new TextField("text", passages[i].Passage.Text, Field.Store.NO),
+                    new TextField("context", passages[i].Context, Field.Store.NO),
+                });
+            }
+            writer.Commit();
+        }
+        _reader = DirectoryReader.Open(_directory);
+        Searcher = new IndexSearcher(_reader) { Similarity = Similarity };
+        var values = MultiDocValues.GetNumericValues(_reader, "n");
+        _passageOfDoc = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++) _passageOfDoc[d] = values is null ? d : (int)values.Get(d);
+    }
+
+    public int PassageCount => Passages.Count;
+
+    /// <summary>In how many passages a stem occurs (text or context).</summary>
+    public int DocumentFrequency(string stem) => _documentFrequency.GetValueOrDefault(stem);
+
+    /// <summary>BM25 inverse document frequency of a stem over passages.</summary>
+    public double Idf(string stem)
+    {
+        var df = DocumentFrequency(stem);
+        return Math.Log(1 + (Passages.Count - df + 0.5) / (df + 0.5));
+    }
+
+    public IndexedPassage PassageOfHit(int luceneDoc) => Passages[_passageOfDoc[luceneDoc]];
+
+    public static KnowledgeSnapshot Build(long version, IReadOnlyList<ParsedDocument> documents, Glossary glossary, IReadOnlyList<LoadProblem> problems)
+    {
+        var passages = new List<IndexedPassage>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d].Document;
+            var ordinal = 0;
+            foreach (var chunk in PassageChunker.Chunk(documents[d].Paragraphs))
+                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk));
+        }
+        var acronyms = AcronymLearner.Learn(documents.Select(d => d.Document.Text), glossary.Acronyms);
+        return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems);
+    }
+
+    public static KnowledgeSnapshot Empty(IReadOnlyList<LoadProblem> problems) =>
+        new(0, [], [], AcronymTable.Empty, new Synonyms([]), problems);
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using DelegateBot.Core.Knowledge.Answering;
+using DelegateBot.Core.Knowledge.Ingestion;
+
+namespace DelegateBot.Core.Knowledge.Index;
+
+/// <summary>Turns a chunk into an indexed passage: display text, context, and answerable units with their stems.</summary>
+internal static class PassageBuilder
+{
+    public static IndexedPassage Build(KnowledgeDocument doc, int documentIndex, int ordinal, Chunk chunk)
+    {
+        var text = new StringBuilder();
+        var units = new List<TextUnit>();
+        var lastNonItem = -1;
+        for (var index = 0; index < chunk.Paragraphs.Count; index++)
+        {
+            var p = chunk.Paragraphs[index];
+            if (text.Length > 0) text.Append('\n');
+            // After a lead-in, every line is an item of its list (an address, a renumbered list, bullets).
+            var isItem = p.Kind == ParagraphKind.ListItem || (chunk.Kind == ChunkKind.List && index > 0);
+            if (isItem && p.Number is null) text.Append("- ");
+            text.Append(p.Text);
+
+            if (p.Kind == ParagraphKind.Prose && !isItem)
+            {
+                var body = p.Number is not null ? NumberPrefix.Strip(p.Text) : p.Text;
+                foreach (var sentence in SentenceSplitter.Split(body))
+                {
+                    lastNonItem = units.Count;
+                    units.Add(Unit(sentence, UnitKind.Sentence, -1));
+                }
+            }
+            else if (isItem)
+            {
+                units.Add(Unit(p.Text, UnitKind.ListItem, lastNonItem));
+            }
+            else
+            {
+                lastNonItem = units.Count;
+                units.Add(Unit(p.Text, UnitKind.Line, -1));
+            }
+        }
+        var context = $"{doc.Title}\n{chunk.Section}\n{(chunk.Label != chunk.Section ? chunk.Label : null)}".Trim();
+        var passageText = text.ToString();
+        return new IndexedPassage
+        {
+            Passage = new Passage($"{doc.Source}#{ordinal}", doc.Source, doc.Title, chunk.Location, passageText),
+            DocumentIndex = documentIndex,
+            Kind = chunk.Kind,
+            Context = context,
+            Label = chunk.Label ?? chunk.Section ?? doc.Title,
+            Stems = KnowledgeAnalyzer.Instance.Stems(passageText),
+            ContextStems = KnowledgeAnalyzer.Instance.Stems(context),
+            Units = units.ToArray(),
+        };
+    }
+
+    private static TextUnit Unit(string text, UnitKind kind, int parent)
+    {
+        var tokens = KnowledgeAnalyzer.Instance.Tokens(text).ToArray();
+        return new TextUnit
+        {
+            Text = text,
+            Kind = kind,
+            Tokens = tokens,
+            Stems = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal),
+            Entities = EntityExtractor.Extract(text),
+            ClauseBreaks = UnitScorer.ClauseBreaks(text),
+            Parent = parent,
+        };
+    }
+}
+
+internal static partial class NumberPrefix
+{
+    public static string Strip(string text) => Prefix().Replace(text, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d{1,3}[.)]|\(?[a-z]\))\s+")]
+    private static partial System.Text.RegularExpressions.Regex Prefix();
+}

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using DelegateBot.Core.Knowledge.Ingestion;
+
+namespace DelegateBot.Core.Knowledge.Index;
+
+internal enum ChunkKind { Prose, List, Programme, Header }
+
+/// <summary>Paragraphs that are retrieved together, with a place a person can find.</summary>
+internal sealed record Chunk(ChunkKind Kind, IReadOnlyList<Paragraph> Paragraphs, string Location, string? Section, string? Label);
+
+/// <summary>
+/// Cuts a parsed document into passages: a numbered or lettered paragraph, a paragraph with the list it leads
+/// into, a programme block (time line, title, chair, panelists, key questions), a run of header lines (title,
+/// date, venue). Locations: "paragraph 15", "paragraph (e)", "programme item ...", "section Registration", else
+/// the line range.
+/// </summary>
+internal static partial class PassageChunker
+{
+    public static List<Chunk> Chunk(IReadOnlyList<Paragraph> paragraphs)
+    {
+        var chunks = new List<Chunk>();
+        string? section = null;
+        string? day = null;
+        var run = new List<Paragraph>();
+        var i = 0;
+        while (i < paragraphs.Count)
+        {
+            var p = paragraphs[i];
+            if (p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine)
+            {
+                run.Add(p);
+                i++;
+                continue;
+            }
+            day = run.LastOrDefault(r => DayHeader().IsMatch(r.Text))?.Text ?? day;
+            section = FlushRun(run, section, chunks, p);
+
+            if (p.Kind == ParagraphKind.ProgrammeLine)
+            {
+                var j = i + 1;
+                while (j < paragraphs.Count && !EndsProgramme(paragraphs[j])) j++;
+                var block = paragraphs.Skip(i).Take(j - i).ToList();
+                foreach (var item in block.Where(b => b.Kind == ParagraphKind.Prose && b.Number is not null && !b.Lettered))
+                    item.Kind = ParagraphKind.ListItem; // numbered key questions of a panel are a list, not paragraphs
+                var where = day is null ? "programme item " : $"programme item ({day}) ";
+                chunks.Add(new Chunk(ChunkKind.Programme, block, where + Shorten(p.Text, 70), day is null ? section : $"{section} {day}", p.Text));
+                i = j;
+                continue;
+            }
+
+            if (p.Kind == ParagraphKind.ListItem)
+            {
+                var j = i;
+                while (j < paragraphs.Count && paragraphs[j].Kind == ParagraphKind.ListItem) j++;
+                var items = paragraphs.Skip(i).Take(j - i).ToList();
+                chunks.Add(new Chunk(ChunkKind.List, items, SectionOrLines(section, items), section, section));
+                i = j;
+                continue;
+            }
+
+            // Prose (or a "Label: value" line): with the list it leads into, if any.
+            var end = i + 1;
+            if (p.IsLeadIn || (end < paragraphs.Count && paragraphs[end].Kind == ParagraphKind.ListItem && paragraphs[end].Block == p.Block))
+                end = CollectList(paragraphs, end);
+            var members = paragraphs.Skip(i).Take(end - i).ToList();
+            chunks.Add(new Chunk(end - i > 1 ? ChunkKind.List : ChunkKind.Prose, members, LocationOf(p, section, members), section, section));
+            i = end;
+        }
+        FlushRun(run, section, chunks, null);
+        return chunks;
+    }
+
+    /// <summary>The items after a lead-in ("...the following key questions:"): bullets, a renumbered list, address lines.</summary>
+    private static int CollectList(IReadOnlyList<Paragraph> paragraphs, int start)
+    {
+        var j = start;
+        var expected = 1;
+        while (j < paragraphs.Count)
+        {
+            var q = paragraphs[j];
+            if (q.Kind == ParagraphKind.ListItem) { j++; continue; }
+            // Lines of one block right after the lead-in (an address); a later short line starts something else.
+            if (q.Kind == ParagraphKind.ShortLine && (j == start || (paragraphs[j - 1].Kind == ParagraphKind.ShortLine && paragraphs[j - 1].Block == q.Block)))
+            {
+                j++;
+                continue;
+            }
+            if (q.Kind == ParagraphKind.Prose && q.Number is { } n && !q.Lettered && n == expected.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                q.Kind = ParagraphKind.ListItem;
+                expected++;
+                j++;
+                continue;
+            }
+            if (q.Kind == ParagraphKind.Prose && q.Lettered && (j == start || paragraphs[j - 1].Lettered)) { j++; continue; }
+            break;
+        }
+        return j;
+    }
+
+    private static bool EndsProgramme(Paragraph p) =>
+        p.Kind == ParagraphKind.ProgrammeLine
+        || (p.Kind == ParagraphKind.Heading && (p.FromMarkdown || p.HeadingLevel == 1))
+        || DayHeader().IsMatch(p.Text)
+        || p.Text.StartsWith('[')
+        || (p.Kind == ParagraphKind.Prose && p.Number is null && DocumentParser.WordCount(p.Text) > 40);
+
+    /// <summary>
+    /// A run of headings and short lines: it sets the section for what follows (a sure heading always; a short
+    /// line only when running text follows it, so "Figure" or "(Signed) A. Name" never name a section), and is
+    /// itself a passage when it carries content (a date, a venue, a signature, a "Label: value" line).
+    /// </summary>
+    private static string? FlushRun(List<Paragraph> run, string? section, List<Chunk> chunks, Paragraph? next)
+    {
+        if (run.Count == 0) return section;
+        var followedByText = next is { Kind: ParagraphKind.Prose } && DocumentParser.WordCount(next.Text) >= 20;
+        var strong = run.LastOrDefault(p => p.Kind == ParagraphKind.Heading);
+        var weak = followedByText ? run.LastOrDefault(p => p.Kind == ParagraphKind.ShortLine && !HasDigit(p.Text) && DocumentParser.WordCount(p.Text) <= 14) : null;
+        var heading = weak is not null && (strong is null || run.IndexOf(weak) > run.IndexOf(strong)) ? weak : strong;
+        var newSection = heading is not null ? Display(heading.Text) : section;
+        var content = run.Count(p => p.Kind == ParagraphKind.ShortLine && p != heading);
+        if (content > 0 || (chunks.Count == 0 && run.Count >= 2))
+        {
+            var label = Display(run[0].Text);
+            chunks.Add(new Chunk(ChunkKind.Header, run.ToList(), newSection is not null ? "section " + newSection : Lines(run), newSection, label));
+        }
+        run.Clear();
+        return newSection;
+    }
+
+    private static string LocationOf(Paragraph p, string? section, IReadOnlyList<Paragraph> members)
+    {
+        if (p.Number is not null) return p.Lettered ? $"paragraph ({p.Number})" : $"paragraph {p.Number}";
+        return SectionOrLines(section, members);
+    }
+
+    private static string SectionOrLines(string? section, IReadOnlyList<Paragraph> members) =>
+        section is not null ? "section " + section : Lines(members);
+
+    private static string Lines(IReadOnlyList<Paragraph> members)
+    {
+        var first = members.Min(p => p.FirstLine);
+        var last = members.Max(p => p.LastLine);
+        return first == last ? $"line {first}" : $"lines {first}-{last}";
+    }
+
+    /// <summary>Headings in capitals read better in title case ("section Registration").</summary>
+    internal static string Display(string heading)
+    {
+        var t = heading.Trim().TrimEnd(':');
+        t = LeadingNumber().Replace(t, "");
+        return DocumentParser.IsAllCaps(t) ? TitleExtractor.TitleCase(t) : t;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..text.LastIndexOf(' ', max)] + " …";
+
+    private static bool HasDigit(string t) => t.Any(char.IsDigit);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\s+\w+(?:\s+\d{4})?$|^Day\s+\d+\b", RegexOptions.IgnoreCase)]
+    internal static partial Regex DayHeader();
+
+    [GeneratedRegex(@"^(?:(?:[IVXL]+|[A-H])\.|\d{1,2}\.?)\s+(?=\S)")]
+    private static partial Regex LeadingNumber();
+}

@@ -1,0 +1,38 @@
+using DelegateBot.BotFramework.Builder;
+using DelegateBot.BotFramework.Hosting;
+using DelegateBot.BotFramework.Storage;
+using Microsoft.Extensions.Options;
+
+namespace DelegateBot.Bot;
+
+/// <summary>Where the bot keeps conversation and user state.</summary>
+public sealed class BotStorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>The SQLite file; relative paths are taken from the content root (current directory).</summary>
+    public string SqlitePath { get; set; } = "data/delegatebot.db";
+}
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>The Bot Framework endpoint with the delegates' bot, state in SQLite (Storage:SqlitePath).</summary>
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotStorageOptions>().Bind(configuration.GetSection(BotStorageOptions.SectionName));
+        // Resolved when first used, so settings added late (tests, environment) are seen.
+        services.AddSingleton<IStorage>(sp => new SqliteStorage(sp.GetRequiredService<IOptions<BotStorageOptions>>().Value.SqlitePath));
+        services.AddBotFramework(configuration);
+        services.AddSingleton<IBot, DelegateBotHandler>();
+        return services;
+    }
+
+    /// <summary>POST /api/messages, the URL an Azure Bot registration and the Emulator point at.</summary>
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Any method is routed here so that the adapter can answer 405 itself.
+        endpoints.Map("/api/messages", (HttpContext http, CloudAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        return endpoints;
+    }
+}

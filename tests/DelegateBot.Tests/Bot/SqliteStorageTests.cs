@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using DelegateBot.BotFramework.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace DelegateBot.Tests.Bot;
+
+/// <summary>SqliteStorage on a real file in a temp folder: the ETag contract of MemoryStorage, and durability.</summary>
+public sealed class SqliteStorageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("delegatebot-sqlite-").FullName;
+    private string DbPath => Path.Combine(_folder, "sub", "state.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static JsonObject Item(int n, string? etag) => etag is null ? new JsonObject { ["n"] = n } : new JsonObject { ["n"] = n, ["eTag"] = etag };
+
+    private static async Task<JsonObject?> Read(IStorage storage, string key) =>
+        (await storage.ReadAsync([key])).TryGetValue(key, out var v) ? (JsonObject)v : null;
+
+    public static TheoryData<string> Storages => ["sqlite", "memory"];
+
+    private IStorage Create(string kind) => kind == "sqlite" ? new SqliteStorage(DbPath) : new MemoryStorage();
+
+    [Theory, MemberData(nameof(Storages))]
+    public async Task Empty_etag_inserts_only_when_absent(string kind)
+    {
+        var storage = Create(kind);
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(1, "") });
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(2, "") }));
+        Assert.Equal(1, (int)(await Read(storage, "k"))!["n"]!);
+    }
+
+    [Theory, MemberData(nameof(Storages))]
+    public async Task Matching_etag_updates_and_a_stale_one_fails_without_writing(string kind)
+    {
+        var storage = Create(kind);
+        var first = Item(1, null);
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = first });
+        var etag = (string)first["eTag"]!;
+        Assert.Equal(etag, (string)(await Read(storage, "k"))!["eTag"]!);
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(2, etag) });
+        var ex = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(3, etag) }));
+        Assert.Equal("k", ex.Key);
+        Assert.Equal(2, (int)(await Read(storage, "k"))!["n"]!);
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(new Dictionary<string, object> { ["absent"] = Item(1, "nope") }));
+    }
+
+    [Theory, MemberData(nameof(Storages))]
+    public async Task Star_or_no_etag_overwrites(string kind)
+    {
+        var storage = Create(kind);
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(1, null) });
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(2, "*") });
+        Assert.Equal(2, (int)(await Read(storage, "k"))!["n"]!);
+    }
+
+    [Theory, MemberData(nameof(Storages))]
+    public async Task A_batch_with_one_conflict_writes_nothing(string kind)
+    {
+        var storage = Create(kind);
+        await storage.WriteAsync(new Dictionary<string, object> { ["b"] = Item(1, null) });
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(new Dictionary<string, object> { ["a"] = Item(1, null), ["b"] = Item(2, "") }));
+        Assert.Null(await Read(storage, "a"));
+    }
+
+    [Theory, MemberData(nameof(Storages))]
+    public async Task Delete_removes_and_missing_keys_are_absent(string kind)
+    {
+        var storage = Create(kind);
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(1, null) });
+        await storage.DeleteAsync(["k", "never"]);
+        Assert.Empty(await storage.ReadAsync(["k", "never"]));
+    }
+
+    [Fact]
+    public async Task A_new_instance_on_the_same_file_sees_the_data_and_its_etag()
+    {
+        var item = Item(7, null);
+        await new SqliteStorage(DbPath).WriteAsync(new Dictionary<string, object> { ["k"] = item });
+
+        var reopened = new SqliteStorage(DbPath);
+        var read = await Read(reopened, "k");
+        Assert.Equal(7, (int)read!["n"]!);
+        Assert.Equal((string)item["eTag"]!, (string)read["eTag"]!);
+    }
+
+    [Fact]
+    public async Task Two_instances_racing_on_one_etag_let_exactly_one_win()
+    {
+        var a = new SqliteStorage(DbPath);
+        var b = new SqliteStorage(DbPath);
+        var seed = Item(0, null);
+        await a.WriteAsync(new Dictionary<string, object> { ["k"] = seed });
+        var etag = (string)seed["eTag"]!;
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Try(a, Item(1, etag))),
+            Task.Run(() => Try(b, Item(2, etag))));
+
+        Assert.Equal(1, results.Count(won => won));
+
+        static async Task<bool> Try(IStorage s, JsonObject value)
+        {
+            try { await s.WriteAsync(new Dictionary<string, object> { ["k"] = value }); return true; }
+            catch (StorageConcurrencyException) { return false; }
+        }
+    }
+}
