@@ -27,7 +27,7 @@ public sealed class DirectLineChannel(
     IOptions<DirectLineOptions> options,
     DirectLineServiceUrl serviceUrl,
     TimeProvider time,
-    IServiceProvider services,
+    IDirectLineBot bot,
     IHostApplicationLifetime lifetime,
     ILogger<DirectLineChannel> logger)
 {
@@ -153,12 +153,6 @@ public sealed class DirectLineChannel(
         {
             await foreach (var activity in conversation.ToBot.Reader.ReadAllAsync(stop.Token))
             {
-                var bot = services.GetService<IDirectLineBot>();
-                if (bot is null)
-                {
-                    logger.LogWarning("Direct Line: no bot is connected (no IDirectLineBot registered); activity {Id} is not answered", activity.Id);
-                    continue;
-                }
                 try
                 {
                     await bot.ProcessActivityAsync(activity, stop.Token);

@@ -1,3 +1,4 @@
+using DelegateBot.BotFramework.Connector;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DelegateBot.DirectLine;
@@ -22,6 +23,9 @@ public static class DirectLineExtensions
         services.AddSingleton<DirectLineConnectorKey>();
         services.AddSingleton<DirectLineServiceUrl>();
         services.AddSingleton<DirectLineChannel>();
+        // The bot behind the channel: the host's CloudAdapter and IBot (AddBot), in process.
+        services.TryAddSingleton<IDirectLineBot, AdapterDirectLineBot>();
+        services.AddSingleton<IServiceUrlCredentials, DirectLineServiceUrlCredentials>();
         services.AddHostedService<DirectLineSweeper>();
 
         // Browsers on other origins (a meeting page embedding Web Chat) may call /v3/directline with a bearer token.

@@ -41,15 +41,24 @@ public sealed class DirectLineHost : IAsyncDisposable
 
     public string KeyFile => Path.Combine(_dataDirectory, "directline-token.key");
 
-    /// <summary>Starts the host. <paramref name="settings"/> override configuration; <paramref name="bot"/> answers as the bot.</summary>
-    public static DirectLineHost Start(IDictionary<string, string?>? settings = null, IDirectLineBot? bot = null, TimeProvider? time = null, string? dataDirectory = null)
+    /// <summary>
+    /// Starts the host. <paramref name="settings"/> override configuration; <paramref name="bot"/> stands in for
+    /// the bot (default: one that never answers); <paramref name="realBot"/> keeps the host's own bot (CloudAdapter
+    /// with DelegateBotHandler over the repository's knowledge/).
+    /// </summary>
+    public static DirectLineHost Start(IDictionary<string, string?>? settings = null, IDirectLineBot? bot = null, TimeProvider? time = null,
+        string? dataDirectory = null, bool realBot = false)
     {
+        if (!realBot) bot ??= new TestBot { Silent = true };
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("delegatebot-dl-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             // A free port on loopback (the host defaults to localhost:3978 only when no urls are configured).
             web.UseSetting("urls", "http://127.0.0.1:0");
             web.UseSetting("DirectLine:KeyFile", Path.Combine(data, "directline-token.key"));
+            web.UseSetting("Storage:SqlitePath", Path.Combine(data, "delegatebot.db"));
+            web.UseSetting("Knowledge:Path", Path.Combine(NodeTools.RepositoryRoot, "knowledge"));
+            web.UseSetting("Knowledge:Watch", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 web.UseSetting(key, value);
             web.ConfigureServices(services =>
@@ -66,6 +75,7 @@ public sealed class DirectLineHost : IAsyncDisposable
         catch
         {
             factory.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (dataDirectory is null) Directory.Delete(data, recursive: true);
             throw;
         }
@@ -143,6 +153,7 @@ public sealed class DirectLineHost : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_ownsData)
             try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }

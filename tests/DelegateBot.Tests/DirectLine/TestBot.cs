@@ -19,8 +19,8 @@ public sealed class TestBot : IDirectLineBot
 
     public string? Welcome { get; init; }
 
-    /// <summary>Answer with an Adaptive Card ("echo: {text}" and a source line) instead of plain text.</summary>
-    public bool CardReplies { get; init; }
+    /// <summary>Never answers (tests that look at the echoes alone).</summary>
+    public bool Silent { get; init; }
 
     /// <summary>When set, the bot waits for it before each turn (to hold activities in the queue).</summary>
     public SemaphoreSlim? Gate { get; init; }
@@ -31,6 +31,7 @@ public sealed class TestBot : IDirectLineBot
     {
         Received.Enqueue(activity);
         if (Gate != null) await Gate.WaitAsync(cancellationToken);
+        if (Silent) return;
         if (activity.Type == ActivityTypes.ConversationUpdate && Welcome != null)
             await SendAsync(activity, Welcome, replyTo: null, cancellationToken);
         if (activity.Type == ActivityTypes.Message)
@@ -40,26 +41,6 @@ public sealed class TestBot : IDirectLineBot
     private async Task SendAsync(Activity incoming, string text, string? replyTo, CancellationToken cancellationToken)
     {
         var reply = incoming.CreateReply(text);
-        if (CardReplies && replyTo != null)
-        {
-            reply.Text = null;
-            reply.Attachments =
-            [
-                new Attachment
-                {
-                    ContentType = "application/vnd.microsoft.card.adaptive",
-                    Content = new
-                    {
-                        type = "AdaptiveCard", version = "1.5",
-                        body = new object[]
-                        {
-                            new { type = "TextBlock", text, wrap = true },
-                            new { type = "TextBlock", text = "Source: test-bot.md", size = "Small", isSubtle = true, wrap = true },
-                        },
-                    },
-                },
-            ];
-        }
         var path = $"v3/conversations/{Uri.EscapeDataString(incoming.Conversation!.Id!)}/activities" + (replyTo is null ? "" : "/" + Uri.EscapeDataString(replyTo));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(incoming.ServiceUrl!), path))
         {

@@ -4,7 +4,8 @@ namespace DelegateBot.Tests.DirectLine;
 
 /// <summary>
 /// The chat page in a real browser: Debian's Chromium driven by Playwright (tests/browser/webchat-page.js).
-/// Asks with the keyboard, waits for the answer card, keeps a screenshot in artifacts/.
+/// The host's own bot answers (CloudAdapter in process, knowledge engine over knowledge/). Asks with the keyboard,
+/// waits for the answer card with its citation, keeps a screenshot in artifacts/.
 /// </summary>
 public sealed class WebChatBrowserTests
 {
@@ -15,13 +16,13 @@ public sealed class WebChatBrowserTests
         Assert.True(File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM_PATH") != null,
             "Chromium is missing: `apt-get install chromium chromium-driver` (test.sh installs it).");
         await using var host = DirectLineHost.Start(new Dictionary<string, string?> { ["DirectLine:Page:Title"] = "GFMD Summit 2026" },
-            bot: new TestBot { Welcome = "Welcome! Ask me about the meeting.", CardReplies = true });
+            realBot: true);
         var screenshot = Path.Combine(NodeTools.RepositoryRoot, "artifacts", "webchat-panel-two.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         File.Delete(screenshot);
 
         var (code, output) = await NodeTools.RunAsync("node",
-            ["webchat-page.js", host.BaseAddress.ToString(), "who chairs panel two?", screenshot, "echo: who chairs panel two?", "Source:"],
+            ["webchat-page.js", host.BaseAddress.ToString(), "who chairs panel two?", screenshot, "Khalid Koser", "Source:"],
             folder, TimeSpan.FromMinutes(2));
 
         Assert.True(code == 0, $"webchat-page.js exited {code}:\n{output}");
@@ -33,8 +34,10 @@ public sealed class WebChatBrowserTests
         Assert.Contains("who chairs panel two?", page["userMessages"]!.AsArray().Select(m => (string)m!).Single());
         Assert.False((bool)page["sendFailed"]!, "Web Chat shows 'send failed': the echo with clientActivityID did not come back");
         var card = (string)page["cardText"]!;
-        Assert.Contains("echo: who chairs panel two?", card);
+        // The real bot: the knowledge engine's answer from the seed documents, with its citation.
+        Assert.Contains("Khalid Koser", card);
         Assert.Contains("Source:", card);
+        Assert.StartsWith("Hello!", page["botMessages"]!.AsArray().Select(m => (string)m!).First());
         Assert.Empty(page["cspViolations"]!.AsArray());
         Assert.Empty(page["consoleErrors"]!.AsArray());
         Assert.True(new FileInfo(screenshot).Length > 10_000, "no screenshot in artifacts/");
