@@ -7,12 +7,23 @@ cd "$(dirname "$0")"
 # Tools some tests drive for real. Installed only when missing (root on our machines; sudo elsewhere).
 need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# The Web Chat browser test drives Debian's Chromium (tests/browser, Playwright with executablePath /usr/bin/chromium).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "Installing ${need_apt[*]} ..."
   $SUDO apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# npm test drivers (botframework-directlinejs in Node, Playwright for the browser test): `npm ci` when
+# node_modules is missing or older than the lock file. The host's build installs Web Chat itself the same way.
+for dir in tests/directline-js tests/browser; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "npm ci in $dir ..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 log=$(mktemp)
 set +e

@@ -4,6 +4,7 @@ using DelegateBot.Bot;
 using DelegateBot.Cli;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.DirectLine;
 
 namespace DelegateBot.Hosting;
 
@@ -41,11 +42,13 @@ public static class DelegateBotApp
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
+        builder.Services.AddDirectLine(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapAgendaEndpoints();
         app.MapBotEndpoints();
+        app.MapDirectLine();
         return app;
     }
 }
