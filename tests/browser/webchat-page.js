@@ -54,6 +54,15 @@ async function main() {
     await input.focus();
     await page.keyboard.type(question);
     await page.keyboard.press('Enter');
+    // On a loaded machine Web Chat can still be wiring its send box when Enter arrives, leaving the text unsent:
+    // wait for the user's bubble and press Enter again (keyboard only) if it has not appeared.
+    const sent = page.locator('.webchat__bubble--from-user').last();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try { await sent.waitFor({ state: 'visible', timeout: 8000 }); break; } catch {
+        await input.focus();
+        await page.keyboard.press('Enter');
+      }
+    }
 
     const card = page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .ac-adaptiveCard').last();
     await card.waitFor({ state: 'visible', timeout: 45000 });
