@@ -7,12 +7,23 @@ cd "$(dirname "$0")"
 # Tools some tests drive for real. Installed only when missing (root on our machines; sudo elsewhere).
 need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# The Web Chat browser test drives Debian's Chromium (tests/browser, Playwright with executablePath /usr/bin/chromium).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "Installing ${need_apt[*]} ..."
   $SUDO apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# npm test drivers (botframework-directlinejs in Node, Playwright for the browser test): `npm ci` when
+# node_modules is missing or older than the lock file. The host's build installs Web Chat itself the same way.
+for dir in tests/directline-js tests/browser; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "npm ci in $dir ..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 log=$(mktemp)
 set +e
@@ -23,12 +34,13 @@ set -e
 # One plain closing line for CI: sum the per-project summaries dotnet test prints.
 python3 - "$log" <<'PY'
 import re, sys
-passed = failed = skipped = 0
+counts = {"passed": 0, "failed": 0, "skipped": 0}
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
-    m = re.search(r"Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)", line)
+    # Per-project summary block of the vstest console: "     Passed: 61", "     Failed: 2", "    Skipped: 1"
+    m = re.match(r"^\s*(Passed|Failed|Skipped):\s*(\d+)\s*$", line)
     if m:
-        failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+        counts[m.group(1).lower()] += int(m.group(2))
+print(f"{counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
 PY
 rm -f "$log"
 exit $status

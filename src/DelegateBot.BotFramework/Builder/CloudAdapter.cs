@@ -138,6 +138,25 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
         response.StatusCode = StatusCodes.Status200OK;
     }
 
+    /// <summary>
+    /// Runs one turn for an activity whose sender is already trusted (SDK: ProcessActivityAsync(ClaimsIdentity,
+    /// Activity, callback)): an in-process channel such as our own Direct Line, which authenticated its client
+    /// itself. No JWT check happens here (the HTTP path's checks stay in <see cref="ProcessAsync"/>), and the turn
+    /// runs inline, so the caller decides the order of turns. Returns the bot's invoke response, if it set one.
+    /// </summary>
+    public async Task<InvokeResponse?> ProcessActivityAsync(ClaimsIdentity claimsIdentity, Activity activity,
+        Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimsIdentity);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(callback);
+        var context = new TurnContext(this, activity);
+        context.TurnState.Set(claimsIdentity);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        await RunPipelineAsync(context, callback, stop.Token).ConfigureAwait(false);
+        return context.TurnState.Get<InvokeResponse>(ActivityHandler.InvokeResponseKey);
+    }
+
     /// <summary>The body, or null when it exceeds the limit (a chunked body has no Content-Length to check first).</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {

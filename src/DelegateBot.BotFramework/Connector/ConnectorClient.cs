@@ -12,6 +12,18 @@ public sealed class ConnectorException(int status, string body, string url)
 }
 
 /// <summary>
+/// Credentials for particular serviceUrls, consulted before the bot's own (MSAL) token: an in-process channel
+/// (our Direct Line) authorises the bot's calls with a secret only it and the bot share, sent nowhere else.
+/// </summary>
+public interface IServiceUrlCredentials
+{
+    /// <summary>True when this source speaks for <paramref name="serviceUrl"/>.</summary>
+    bool AppliesTo(string serviceUrl);
+
+    Task<string?> GetTokenAsync(string serviceUrl, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The Connector v3 REST API of a channel (SDK: ConnectorClient/Conversations), addressed by each activity's
 /// serviceUrl. Ids are escaped because Teams ids contain ':', ';' and '@'.
 /// </summary>

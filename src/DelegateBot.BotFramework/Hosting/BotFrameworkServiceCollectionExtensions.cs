@@ -35,9 +35,13 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var tokens = sp.GetRequiredService<BotTokenProvider>();
+            // serviceUrls with credentials of their own (an in-process channel) never get the bot's MSAL token.
+            var own = sp.GetServices<IServiceUrlCredentials>().ToArray();
             return new ConnectorClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)))
             {
-                TokenProvider = tokens.GetTokenAsync,
+                TokenProvider = (serviceUrl, ct) => own.FirstOrDefault(c => c.AppliesTo(serviceUrl)) is { } credentials
+                    ? credentials.GetTokenAsync(serviceUrl, ct)
+                    : tokens.GetTokenAsync(serviceUrl, ct),
             };
         });
         services.TryAddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();

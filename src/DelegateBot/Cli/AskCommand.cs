@@ -1,3 +1,5 @@
+using DelegateBot.AzureOpenAI;
+using DelegateBot.Core.Agenda;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -50,7 +52,14 @@ public sealed class AskCommand : ICliCommand
 
         var overrides = new Dictionary<string, string?>();
         if (folder is not null) overrides[$"{KnowledgeOptions.SectionName}:Path"] = Path.GetFullPath(folder);
-        using var host = CliHost.Build(b => b.Services.AddKnowledge(b.Configuration), overrides, verbose);
+        // Same answer path as the bot: agenda-shaped questions first, the documents otherwise.
+        using var host = CliHost.Build(b =>
+        {
+            b.Services.AddKnowledge(b.Configuration);
+            b.Services.AddAzureOpenAIAnswers(b.Configuration);   // no-op unless section AzureOpenAI is configured
+            b.Services.AddAgenda(b.Configuration);
+            b.Services.AddAgendaAnswers();
+        }, overrides, verbose);
         var answers = host.Services.GetRequiredService<IAnswerService>();
 
         if (words.Count > 0)

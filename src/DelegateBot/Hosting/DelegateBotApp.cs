@@ -1,8 +1,10 @@
 using DelegateBot.Agenda;
+using DelegateBot.AzureOpenAI;
 using DelegateBot.Bot;
 using DelegateBot.Cli;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.DirectLine;
 using DelegateBot.Registration;
 
 namespace DelegateBot.Hosting;
@@ -37,16 +39,19 @@ public static class DelegateBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
 
         builder.Services.AddKnowledge(builder.Configuration);
+        builder.Services.AddAzureOpenAIAnswers(builder.Configuration);
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
         builder.Services.AddRegistration(builder.Configuration);
+        builder.Services.AddDirectLine(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapAgendaEndpoints();
         app.MapBotEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapDirectLine();
         return app;
     }
 }

@@ -99,7 +99,7 @@ public class ComponentDialogTests
 
         public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default) => Task.FromResult(EndOfTurn);
 
-        public override Task EndDialogAsync(Builder.ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
+        public override Task EndDialogAsync(DelegateBot.BotFramework.Builder.ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
         {
             ended.Add(reason);
             return Task.CompletedTask;

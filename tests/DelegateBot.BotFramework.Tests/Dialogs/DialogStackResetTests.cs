@@ -94,7 +94,7 @@ public class DialogStackResetTests
         var first = new DialogHarness(Form("a", "A?"), storage);
         await first.Flow().Send("go").AssertReply("A?").StartTestAsync();
 
-        var accessorOwner = new Builder.ConversationState(storage);
+        var accessorOwner = new DelegateBot.BotFramework.Builder.ConversationState(storage);
         var accessor = accessorOwner.CreateProperty<DialogState>("DialogState");
         var adapter = new BotFramework.Testing.TestAdapter();
         DialogTurnResult? result = null;

@@ -38,6 +38,23 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Agenda_shaped_questions_are_answered_from_the_agenda_with_a_closed_deadline_reported()
+    {
+        // The seminar's deadline (30 May 2025) is in the past for the real clock: reported as closed, with its date.
+        var (code, stdout, _) = await Run("How many days are left to register?\nList the deadlines\n", "ask", "--json", "--knowledge", _folder);
+
+        Assert.Equal(0, code);
+        var objects = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, objects.Count);
+        Assert.True(objects[0].GetProperty("found").GetBoolean());
+        var answer = objects[0].GetProperty("answer").GetString()!;
+        Assert.Contains("closed", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("30 May 2025", answer);
+        Assert.True(objects[0].GetProperty("citations").GetArrayLength() > 0);
+        Assert.Contains("30 May 2025", objects[1].GetProperty("answer").GetString());
+    }
+
+    [Fact]
     public async Task Json_mode_answers_one_line_per_question_in_order_with_the_contract_fields()
     {
         var (code, stdout, _) = await Run("When is the seminar?\n\nWhat is the wifi password?\nWhere is the seminar held?\n", "ask", "--json", "--knowledge", _folder);
@@ -68,8 +85,10 @@ public sealed class AskCommandTests : IDisposable
 
         Assert.Equal(0, code);
         var lines = stdout.TrimEnd().Split('\n');
-        Assert.StartsWith("30 May 2025", lines[0]);
-        Assert.Equal("Source: Seminar on Diaspora Engagement, section Registration", lines[^1]);
+        // Answered by the agenda: the deadline with its status against the clock (it has passed: closed).
+        Assert.Contains("30 May 2025", lines[0]);
+        Assert.Contains("closed", lines[0]);
+        Assert.StartsWith("Source: Seminar on Diaspora Engagement, ", lines[^1]);
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
 
         if (Registration().IsMatch(q) && (DaysLeft().IsMatch(q) || q.Contains("deadline") || q.Contains("still") || q.Contains("when")))
             return RegistrationAnswer(q);
-        if (q.Contains("deadline")) return DeadlinesAnswer();
+        // Only a request for the list: "what was the deadline for the questionnaire?" is a fact the documents cite better.
+        if (DeadlineList().IsMatch(q)) return DeadlinesAnswer();
         if (AfterBefore().Match(q) is { Success: true } ab && (q.StartsWith("who") || q.StartsWith("what") || q.StartsWith("which")))
             return NeighbourAnswer(ab.Groups["ref"].Value, ab.Groups["dir"].Value is "before" ? -1 : 1);
         if (Next().IsMatch(q)) return NextAnswer();
@@ -216,7 +217,9 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
                     return Found(SessionLine(m, s, true) + ".", SessionSources(m, s));
             }
         }
-        if (kind is "when" or "where" or "what time" && FindMeeting(reference) is { } meeting)
+        // A meeting's plain when/where is left to the document search, which answers with the fact and the
+        // sentence it stands in; only "what time" needs the agenda's hours.
+        if (kind is "what time" && FindMeeting(reference) is { } meeting)
         {
             var text = $"{meeting.Title}: {meeting.DatesText}{Where(meeting, null)}" +
                 (meeting.Hours.Count > 0 ? ", " + string.Join(" and ", meeting.Hours.Select(h => AgendaTime.FormatTimes(h.Start, h.End))) + $" ({meeting.TimeZone})" : "") + ".";
@@ -363,5 +366,6 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
     [GeneratedRegex(@"\bwhat is (on|happening|scheduled|taking place|going on|planned)\b|\bwhat session\b|\bwhich session\b|\bon the agenda (at|on|today|tomorrow)\b|\bschedule for (today|tomorrow)\b")] private static partial Regex WhatsOn();
     [GeneratedRegex(@"^(?:who\s+(?<kind>chairs|moderates)\s+(?<ref>.+)|who\s+is\s+(?:the\s+)?(?<kind>chair|moderator)\s+(?:of|for)\s+(?<ref>.+)|who\s+(?:are|is)\s+(?:the\s+)?(?<kind>panelists|panellists|speakers)\s+(?:of|for|in|at|on)\s+(?<ref>.+)|who\s+(?:is\s+)?(?<kind>speaking at|speaks at|on)\s+(?<ref>.+)|what\s+are\s+the\s+(?<kind>key questions|questions)\s+(?:of|for|in|at)\s+(?<ref>.+)|(?<kind>when|where)\s+(?:is|was|will be|does)\s+(?<ref>.+?)(?:\s+(?:start|begin|take place|held|be held|happen))?|(?<kind>what time)\s+(?:is|does)\s+(?<ref>.+?)(?:\s+(?:start|begin))?)$")]
     private static partial Regex Detail();
+    [GeneratedRegex(@"\bdeadlines\b|\b(list|all|every|any)\b.*\bdeadline\b")] private static partial Regex DeadlineList();
     [GeneratedRegex(@"\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")] private static partial Regex MonthCase();
 }
