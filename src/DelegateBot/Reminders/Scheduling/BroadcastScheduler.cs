@@ -87,12 +87,12 @@ public sealed class BroadcastScheduler(ISchedulerFactory schedulers, ILogger<Bro
 }
 
 /// <summary>Hands a scheduled broadcast to the delivery engine when its time comes.</summary>
-public sealed class ScheduledBroadcastJob(IBroadcasts broadcasts, ILogger<ScheduledBroadcastJob> logger) : IJob
+public sealed class ScheduledBroadcastJob(IServiceProvider services, ILogger<ScheduledBroadcastJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var request = BroadcastScheduler.Read(context.JobDetail);
-        var ticket = await broadcasts.EnqueueAsync(request, cancellationToken);
+        var ticket = await DeliveryEngine.From(services).EnqueueAsync(request, cancellationToken);
         logger.LogInformation("Scheduled broadcast {Key} enqueued as {Id} for {Recipients} conversation(s)", request.Key, ticket.Id, ticket.Recipients);
     }
 }

@@ -22,13 +22,23 @@ public sealed class RehearseCommand : ICliCommand
     {
         var args = context.Args.ToList();
         if (args.Count == 0) return await UsageErrorAsync(context, "name a meeting (ids are listed by the agenda command), or say list or cancel.");
+        // Arguments are checked before the store is opened, so a typo touches nothing.
+        DateTimeOffset startsAt = default;
+        if (args[0] == "cancel" && args.Count < 2) return await UsageErrorAsync(context, "cancel which meeting?");
+        if (args[0] is not ("list" or "cancel"))
+        {
+            var atIndex = args.IndexOf("--at");
+            if (atIndex < 0 || atIndex + 1 >= args.Count) return await UsageErrorAsync(context, "say when the rehearsal starts: --at 2030-01-10T15:00:00Z or --at +40m.");
+            if (!TryParseTime(args[atIndex + 1], TimeProvider.System.GetUtcNow(), out startsAt))
+                return await UsageErrorAsync(context, $"'{args[atIndex + 1]}' is not a time: use ISO 8601 with an offset (2030-01-10T15:00:00Z, 2030-01-10T10:00-05:00) or +40m / +2h.");
+        }
+
         using var host = CliHost.Build(b =>
         {
             b.Services.AddAgenda(b.Configuration);
             b.Services.AddReminderSchedulingStore(b.Configuration);
         });
         var services = host.Services;
-        var time = services.GetRequiredService<TimeProvider>();
 
         if (args[0] == "list")
         {
@@ -42,17 +52,12 @@ public sealed class RehearseCommand : ICliCommand
         var rehearsals = services.GetRequiredService<RehearsalScheduler>();
         if (args[0] == "cancel")
         {
-            if (args.Count < 2) return await UsageErrorAsync(context, "cancel which meeting?");
             var removed = await rehearsals.CancelAsync(args[1], cancellationToken);
             await context.Out.WriteLineAsync(removed == 0 ? $"No rehearsal pushes waiting for {args[1]}." : $"Cancelled {removed} rehearsal push(es) of {args[1]}.");
             return 0;
         }
 
         var meeting = args[0];
-        var atIndex = args.IndexOf("--at");
-        if (atIndex < 0 || atIndex + 1 >= args.Count) return await UsageErrorAsync(context, "say when the rehearsal starts: --at 2030-01-10T15:00:00Z or --at +40m.");
-        if (!TryParseTime(args[atIndex + 1], time.GetUtcNow(), out var startsAt))
-            return await UsageErrorAsync(context, $"'{args[atIndex + 1]}' is not a time: use ISO 8601 with an offset (2030-01-10T15:00:00Z, 2030-01-10T10:00-05:00) or +40m / +2h.");
         try
         {
             var plan = await rehearsals.ScheduleAsync(meeting, startsAt, cancellationToken);

@@ -22,8 +22,9 @@ public sealed class SchedulerStoreOptions
     /// <summary>"Sqlite" (Microsoft.Data.Sqlite) or "Postgres" (Npgsql).</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>The SQLite file when <see cref="ConnectionString"/> is not set.</summary>
-    public string SqlitePath { get; set; } = "data/scheduler.db";
+    /// <summary>The SQLite file when <see cref="ConnectionString"/> is not set; by default scheduler.db next to the
+    /// bot's state database (Storage:SqlitePath), i.e. data/scheduler.db.</summary>
+    public string? SqlitePath { get; set; }
 
     /// <summary>ADO.NET connection string; required for Postgres, optional for SQLite (wins over <see cref="SqlitePath"/>).</summary>
     public string? ConnectionString { get; set; }

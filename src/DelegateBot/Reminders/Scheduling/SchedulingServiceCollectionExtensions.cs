@@ -65,11 +65,19 @@ public static class SchedulingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Reminders:Scheduler:ConnectionString, else a SQLite file at Reminders:Scheduler:SqlitePath (folder created).</summary>
+    /// <summary>Reminders:Scheduler:ConnectionString, else the SQLite file Reminders:Scheduler:SqlitePath, else scheduler.db
+    /// in the folder of the bot's state database (Storage:SqlitePath, default data/); the folder is created.</summary>
     public static string SqliteConnectionString(IConfiguration configuration)
     {
         var options = configuration.GetSection(SchedulerStoreOptions.Section).Get<SchedulerStoreOptions>() ?? new SchedulerStoreOptions();
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(options.ConnectionString) ? $"Data Source={options.SqlitePath}" : options.ConnectionString);
+        var path = options.SqlitePath;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            var state = configuration["Storage:SqlitePath"];
+            var folder = string.IsNullOrWhiteSpace(state) ? "data" : Path.GetDirectoryName(state);
+            path = Path.Combine(string.IsNullOrEmpty(folder) ? "." : folder, "scheduler.db");
+        }
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(options.ConnectionString) ? new SqliteConnectionStringBuilder { DataSource = path }.ToString() : options.ConnectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource);

@@ -8,7 +8,7 @@ namespace DelegateBot.Reminders.Scheduling;
 /// Fires a session push (real or rehearsal): builds the session's card from the current agenda and hands it to
 /// the delivery engine under the job's key, so a push enqueued twice is still one broadcast.
 /// </summary>
-public sealed class SessionPushJob(AgendaService agenda, IBroadcasts broadcasts, TimeProvider time, ILogger<SessionPushJob> logger) : IJob
+public sealed class SessionPushJob(AgendaService agenda, IServiceProvider services, TimeProvider time, ILogger<SessionPushJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public sealed class SessionPushJob(AgendaService agenda, IBroadcasts broadcasts,
         }
 
         var message = PushCard.Build(meeting, session, shownStart, shownStart != start);
-        var ticket = await broadcasts.EnqueueAsync(
+        var ticket = await DeliveryEngine.From(services).EnqueueAsync(
             new BroadcastRequest(key, message, new Audience(AudienceKind.SessionSubscribers, meetingId, sessionId), "scheduler"), cancellationToken);
         logger.LogInformation("Push {Key} enqueued as broadcast {Id} for {Recipients} conversation(s){Again}",
             key, ticket.Id, ticket.Recipients, ticket.AlreadyExisted ? " (it had been enqueued before)" : "");

@@ -15,7 +15,7 @@ public sealed record ReplanResult(int Added, int Moved, int Removed, int Kept);
 /// so a push that already fired stays recorded until its session starts and is not planned again.
 /// </summary>
 public sealed class SessionPushScheduler(
-    ISchedulerFactory schedulers, AgendaService agenda, TimeProvider time, IOptionsMonitor<ReminderSchedulingOptions> options, ILogger<SessionPushScheduler> logger)
+    ISchedulerFactory schedulers, AgendaService agenda, TimeProvider time, IOptionsMonitor<ReminderSchedulingOptions> options, IServiceProvider delivery, ILogger<SessionPushScheduler> logger)
     : IHostedService
 {
     private readonly Lock _gate = new();
@@ -23,6 +23,7 @@ public sealed class SessionPushScheduler(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (delivery.GetService<IBroadcasts>() is null) logger.LogWarning("{Problem}", DeliveryEngine.Missing);
         agenda.Changed += OnAgendaChanged;
         return Enqueue(() => agenda.Current);
     }
