@@ -33,6 +33,7 @@ public sealed class RehearsalAndBroadcastSchedulingTests
 
         h.AdvanceTo(Utc("2026-11-23T11:50:00Z"));
         await h.Broadcasts.WaitForAsync(panelOne.Key);
+        await EventuallyAsync(async () => (await h.Schedule.ListAsync()).Count == 3, "the two fired rehearsal pushes leave the schedule");
 
         Assert.Equal(3, await rehearsals.CancelAsync(DebateId));
         Assert.Empty(await h.Schedule.ListAsync());
@@ -79,7 +80,7 @@ public sealed class RehearsalAndBroadcastSchedulingTests
         Assert.Equal("organiser-1", sent.Request.RequestedBy);
 
         h.AdvanceTo(Utc("2026-11-23T16:00:00Z"));
-        Assert.Empty(await scheduler.ListAsync());
+        await EventuallyAsync(async () => (await scheduler.ListAsync()).Count == 0, "the sent broadcast leaves the schedule");
         Assert.Equal(1, h.Broadcasts.CountOf(request.Key));
         Assert.Equal(0, h.Broadcasts.CountOf("broadcast:cancelled"));
     }

@@ -63,6 +63,20 @@ internal sealed class SchedulingHarness : IAsyncDisposable
         await StartHostAsync();
     }
 
+    /// <summary>
+    /// Waits for Quartz to finish what a firing started: a job's call to the delivery engine comes before the store
+    /// removes the fired trigger, so the store is read until it agrees. Bounded only so a bug cannot hang the run.
+    /// </summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"Never came true: {what}");
+    }
+
     /// <summary>Moves the fake clock to <paramref name="to"/>; Quartz's timers run on it, so due triggers fire.</summary>
     public void AdvanceTo(DateTimeOffset to) => Clock.Advance(to - Clock.GetUtcNow());
 
