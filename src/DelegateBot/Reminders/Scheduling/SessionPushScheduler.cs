@@ -28,10 +28,11 @@ public sealed class SessionPushScheduler(
         return Enqueue(() => agenda.Current);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Runs before Quartz stops (hosted services stop in reverse order), so no re-planning outlives the scheduler.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         agenda.Changed -= OnAgendaChanged;
-        return Task.CompletedTask;
+        await WhenIdle().WaitAsync(cancellationToken);
     }
 
     /// <summary>Completes when every re-planning requested so far has run (tests, the admin API).</summary>
