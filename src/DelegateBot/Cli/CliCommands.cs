@@ -11,6 +11,7 @@ public static class CliCommands
         new AskCommand(),
         new Agenda.AgendaCommand(),
         new Registration.RegistrationCommand(),
+        new Reminders.Scheduling.RehearseCommand(),
     ];
 
     public static ICliCommand? Find(string verb) =>

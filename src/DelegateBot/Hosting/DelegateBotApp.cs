@@ -6,6 +6,7 @@ using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
 using DelegateBot.DirectLine;
 using DelegateBot.Registration;
+using DelegateBot.Reminders.Scheduling;
 
 namespace DelegateBot.Hosting;
 
@@ -45,6 +46,7 @@ public static class DelegateBotApp
         builder.Services.AddBot(builder.Configuration);
         builder.Services.AddRegistration(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddReminderScheduling(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
@@ -52,6 +54,7 @@ public static class DelegateBotApp
         app.MapBotEndpoints();
         app.MapRegistrationEndpoints();
         app.MapDirectLine();
+        app.MapReminderScheduling();
         return app;
     }
 }

@@ -42,7 +42,8 @@ public static class RegistrationAdminEndpoints
         return endpoints;
     }
 
-    private static bool IsAuthorised(HttpRequest request, string? apiKey)
+    /// <summary>Whether the request carries Admin:ApiKey (X-Api-Key or Bearer); shared by every admin endpoint.</summary>
+    internal static bool IsAuthorised(HttpRequest request, string? apiKey)
     {
         if (string.IsNullOrEmpty(apiKey)) return false;
         string? presented = request.Headers["X-Api-Key"].FirstOrDefault();

@@ -26,35 +26,18 @@ internal static class SummaryCard
         activity.Summary = heading;
         activity.Attachments =
         [
-            new Attachment
-            {
-                ContentType = AnswerCard.AdaptiveCardContentType,
-                Content = new JsonObject
+            AdaptiveCard.Attachment($"{heading}\n\n{list}",
+                new JsonArray
                 {
-                    ["type"] = "AdaptiveCard",
-                    ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                    ["version"] = "1.4",
-                    ["fallbackText"] = $"{heading}\n\n{list}",
-                    ["body"] = new JsonArray
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = heading, ["wrap"] = true, ["weight"] = "Bolder" },
+                    new JsonObject
                     {
-                        new JsonObject { ["type"] = "TextBlock", ["text"] = heading, ["wrap"] = true, ["weight"] = "Bolder" },
-                        new JsonObject
-                        {
-                            ["type"] = "FactSet",
-                            ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value }).ToArray()),
-                        },
+                        ["type"] = "FactSet",
+                        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Label, ["value"] = f.Value }).ToArray()),
                     },
-                    ["actions"] = new JsonArray { Submit(confirm, "confirm"), Submit(change, "change") },
                 },
-            },
+                new JsonArray { AdaptiveCard.ImBack(confirm, "confirm"), AdaptiveCard.ImBack(change, "change") }),
         ];
         return activity;
     }
-
-    private static JsonObject Submit(string title, string text) => new()
-    {
-        ["type"] = "Action.Submit",
-        ["title"] = title,
-        ["data"] = new JsonObject { ["text"] = text, ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = text } },
-    };
 }
