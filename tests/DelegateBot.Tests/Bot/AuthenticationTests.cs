@@ -24,18 +24,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         _channel = await TestChannel.StartAsync();
         _issuer = await TestTokenIssuer.StartAsync();
-        _app = new BotAppFactory(_data, new Dictionary<string, string?>
-        {
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppPassword"] = "test-secret",
-            ["BotOpenIdMetadata"] = _issuer.MetadataUrl,
-            ["EmulatorOpenIdMetadata"] = _issuer.MetadataUrl,
-            ["MicrosoftAppAuthority"] = _issuer.AuthorityBaseUrl + "/botframework.com",
-        }, services => services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-        {
-            // Trust the loopback token endpoint's own certificate, nothing else.
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == _issuer.Certificate.Thumbprint,
-        }));
+        _app = new BotAppFactory(_data, _issuer.BotSettings(AppId), _issuer.TrustedBy);
     }
 
     public async Task DisposeAsync()
