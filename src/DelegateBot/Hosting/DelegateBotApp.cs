@@ -6,7 +6,9 @@ using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
 using DelegateBot.DirectLine;
 using DelegateBot.Registration;
+using DelegateBot.Reminders.Delivery;
 using DelegateBot.Reminders.Scheduling;
+using DelegateBot.Reminders.Subscriptions;
 
 namespace DelegateBot.Hosting;
 
@@ -44,9 +46,12 @@ public static class DelegateBotApp
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
+        // Before registration: its commands are narrow ("stop reminders") and must work mid-registration too.
+        builder.Services.AddReminderSubscriptions();
         builder.Services.AddRegistration(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddReminderScheduling(builder.Configuration);
+        builder.Services.AddReminderDelivery();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
