@@ -12,6 +12,7 @@ public static class CliCommands
         new Agenda.AgendaCommand(),
         new Registration.RegistrationCommand(),
         new Reminders.Scheduling.RehearseCommand(),
+        new Reminders.Broadcasts.BroadcastCommand(),
     ];
 
     public static ICliCommand? Find(string verb) =>

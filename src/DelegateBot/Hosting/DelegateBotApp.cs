@@ -6,6 +6,7 @@ using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
 using DelegateBot.DirectLine;
 using DelegateBot.Registration;
+using DelegateBot.Reminders.Broadcasts;
 using DelegateBot.Reminders.Delivery;
 using DelegateBot.Reminders.Scheduling;
 using DelegateBot.Reminders.Subscriptions;
@@ -46,8 +47,9 @@ public static class DelegateBotApp
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
-        // Before registration: its commands are narrow ("stop reminders") and must work mid-registration too.
+        // Before registration: their commands are narrow ("stop reminders", "broadcast: ...") and must work mid-registration too.
         builder.Services.AddReminderSubscriptions();
+        builder.Services.AddOrganiserBroadcasts();
         builder.Services.AddRegistration(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddReminderScheduling(builder.Configuration);
@@ -60,6 +62,7 @@ public static class DelegateBotApp
         app.MapRegistrationEndpoints();
         app.MapDirectLine();
         app.MapReminderScheduling();
+        app.MapOrganiserBroadcasts();
         return app;
     }
 }
