@@ -60,9 +60,12 @@ public sealed class OrganiserBroadcastConversation(
             return true;
         }
         var text = PromptInput.TextOf(activity);
-        if (pending is not null)
+        var command = BroadcastGrammar.Parse(text);
+        // Only an organiser answers the question; in a group chat the others talk on without touching it.
+        if (pending is not null && organisers.IsOrganiser(activity.From))
         {
-            if (ConfirmRecognizer.Recognize(text) is { } yes)
+            // A new command is never an answer, even when its text says "OK".
+            if (command is null && ConfirmRecognizer.Recognize(text) is { } yes)
             {
                 await AnswerAsync(turnContext, pending, yes, cancellationToken);
                 return true;
@@ -70,8 +73,6 @@ public sealed class OrganiserBroadcastConversation(
             // The organiser moved on without answering: nothing is sent.
             await _pending.DeleteAsync(turnContext, cancellationToken);
         }
-
-        var command = BroadcastGrammar.Parse(text);
         if (command is null) return false;
         if (!organisers.IsOrganiser(activity.From))
         {
@@ -157,16 +158,17 @@ public sealed class OrganiserBroadcastConversation(
             await turnContext.SendActivityAsync("Nothing is waiting for your confirmation (it was answered already, or asked more than 15 minutes ago).", cancellationToken);
             return;
         }
-        await _pending.DeleteAsync(turnContext, cancellationToken);
         var fr = pending.French;
+        // In a group chat someone else may answer: only an organiser's answer counts, and the question stays for them.
+        if (!organisers.IsOrganiser(turnContext.Activity.From))
+        {
+            await turnContext.SendActivityAsync(fr ? "Seul un organisateur peut répondre à cette question." : "Only an organiser can answer this.", cancellationToken);
+            return;
+        }
+        await _pending.DeleteAsync(turnContext, cancellationToken);
         if (!yes)
         {
             await turnContext.SendActivityAsync(fr ? "D'accord, rien n'est envoyé." : "OK, nothing was sent.", cancellationToken);
-            return;
-        }
-        if (!organisers.IsOrganiser(turnContext.Activity.From))
-        {
-            await turnContext.SendActivityAsync(fr ? "Seul un organisateur peut confirmer une annonce." : "Only an organiser can confirm a broadcast.", cancellationToken);
             return;
         }
         var placement = await broadcasts.PlaceAsync(new BroadcastOrder(pending.Text, pending.Audience, pending.At, RequestedBy(turnContext.Activity), pending.Key), cancellationToken);

@@ -52,7 +52,8 @@ public sealed class DeliveryWorker(
                         _running.TryAdd(task, 0);
                         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     }
-                    if (started == 0) await WaitForWorkAsync(o, stoppingToken);
+                    // Due rows all held by conversations already sending wait for a send to finish (it signals).
+                    if (started == 0) await WaitForWorkAsync(o, anyDueNow: due.Count > 0, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
                 catch (Exception e)
@@ -85,11 +86,11 @@ public sealed class DeliveryWorker(
         base.Dispose();
     }
 
-    /// <summary>Sleeps until this process enqueues, the next row falls due, or the poll interval passes.</summary>
-    private async Task WaitForWorkAsync(DeliveryOptions o, CancellationToken stoppingToken)
+    /// <summary>Sleeps until this process enqueues or finishes a send, the next row falls due, or the poll interval passes.</summary>
+    private async Task WaitForWorkAsync(DeliveryOptions o, bool anyDueNow, CancellationToken stoppingToken)
     {
         var wait = TimeSpan.FromSeconds(o.PollSeconds);
-        if (await ledger.NextDueAsync(stoppingToken) is { } next)
+        if (!anyDueNow && await ledger.NextDueAsync(stoppingToken) is { } next)
         {
             var until = next - time.GetUtcNow();
             if (until < wait) wait = until < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : until;

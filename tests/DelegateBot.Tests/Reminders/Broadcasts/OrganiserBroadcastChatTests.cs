@@ -74,6 +74,9 @@ public sealed class OrganiserBroadcastChatTests : IAsyncLifetime
         Assert.Contains("No meeting on the agenda matches \"the moon landing\"", await _chat.SayAsync(Organiser, "broadcast to registrants of the moon landing: x"));
         Assert.Contains("has already passed", await _chat.SayAsync(Organiser, "broadcast at 2001-01-01T10:00Z: too late"));
         Assert.Contains("This will go to 4", await _chat.SayAsync(Organiser, "broadcast: never mind"));
+        // A new command is a new question, even when its text says OK; a delegate's "yes" answers nothing.
+        Assert.Contains("This will go to 4", await _chat.SayAsync(Organiser, "broadcast: OK everyone, lunch is ready"));
+        Assert.DoesNotContain("Sent", await _chat.SayAsync("29:amina", "yes", conversation: $"conv-{Organiser}"));
         Assert.Equal("OK, nothing was sent.", await _chat.SayAsync(Organiser, "no"));
         await Task.Delay(200);
         Assert.Empty(_channel.Calls);
