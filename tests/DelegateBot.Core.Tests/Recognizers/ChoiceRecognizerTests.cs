@@ -139,6 +139,53 @@ public class ChoiceRecognizerTests
         Assert.Empty(result.Matches);
     }
 
+    [Theory]
+    [InlineData("no", true, new int[0])]
+    [InlineData("non", true, new int[0])]
+    [InlineData("nope", true, new int[0])]
+    [InlineData("no thanks", true, new int[0])]
+    [InlineData("yep", false, new[] { 0 })]
+    [InlineData("oui", false, new[] { 0 })]
+    [InlineData("yes please", false, new[] { 0 })]
+    [InlineData("no 1", false, new[] { 0 })]
+    [InlineData("I don't know", false, new int[0])]
+    public void Yes_or_no_answers_a_question_with_one_choice(string text, bool none, int[] expected)
+    {
+        // "Will you need interpretation? 1. French"
+        var result = ChoiceRecognizer.RecognizeMany(text, [new Choice("French") { Synonyms = ["FR", "français"] }]);
+        Assert.Equal(expected.Length > 0 || none, result.Succeeded);
+        Assert.Equal(none, result.None);
+        Assert.Equal(expected, result.Matches.Select(m => m.Index));
+    }
+
+    [Fact]
+    public void Yes_does_not_say_which_of_several_choices_but_no_is_none_of_them()
+    {
+        Assert.False(ChoiceRecognizer.RecognizeMany("yes", Languages).Succeeded);
+        Assert.True(ChoiceRecognizer.RecognizeMany("non", Languages).None);
+    }
+
+    [Theory]
+    [InlineData("first sec", "First Secretary", true)]
+    [InlineData("First Secretary", "First Secretary", true)]
+    [InlineData("I am an ambassador", "Ambassador", true)]
+    [InlineData("je suis conseiller", "Counsellor", true)]
+    [InlineData("Minister Counselor", "Minister Counsellor", true)]
+    [InlineData("Legal Adviser", "Expert", false)]
+    [InlineData("Deputy Permanent Representative", "Ambassador", false)]
+    [InlineData("Fifth Committee", "Second Secretary", false)]
+    [InlineData("the", "Attaché", false)]
+    public void An_answer_that_names_only_the_choice(string text, string value, bool expected)
+    {
+        Choice[] titles = [.. Titles.Select(t => t.Value switch
+        {
+            "Ambassador" => t with { Synonyms = ["Permanent Representative"] },
+            "Counsellor" => t with { Synonyms = ["Conseiller"] },
+            _ => t,
+        }), new Choice("Expert") { Synonyms = ["Adviser"] }];
+        Assert.Equal(expected, ChoiceRecognizer.NamesOnly(text, titles.Single(c => c.Value == value)));
+    }
+
     [Fact]
     public void Both_in_French()
         => Assert.Equal([0, 1], ChoiceRecognizer.RecognizeMany("les deux", Languages).Matches.Select(m => m.Index));
