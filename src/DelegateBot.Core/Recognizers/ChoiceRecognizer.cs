@@ -214,7 +214,14 @@ public static partial class ChoiceRecognizer
         {
             var numbers = NumberRecognizer.RecognizeAll(string.Join(' ', meaningful), culture);
             if (numbers is [var only] && TextFolding.Tokenize(only.Text).Count == meaningful.Count && IndexOf(only, choices.Count) is { } index)
-                return new ChoiceRecognition([new FoundChoice(index, choices[index].Value, ChoiceMatchKind.Index, 1)]);
+            {
+                // "second" with "1. Second Committee, 2. Third Committee" may mean either: asked back, not guessed.
+                // A figure ("2") is a position.
+                var named = Enumerable.Range(0, choices.Count)
+                    .Where(i => i != index && !only.Text.Any(char.IsDigit) && Names(choices[i]).SelectMany(TextFolding.Tokenize).Any(t => TokenNumber(t) == only.Value))
+                    .Select(i => new FoundChoice(i, choices[i].Value, ChoiceMatchKind.Contained, 1));
+                return new ChoiceRecognition([new FoundChoice(index, choices[index].Value, ChoiceMatchKind.Index, 1), .. named]);
+            }
         }
 
         // 3. A choice's whole name inside a sentence; the longest name wins ("Session 12" over "Session 1").

@@ -82,7 +82,8 @@ public sealed class RegistrationDialog : ComponentDialog
         return await innerDc.PromptAsync(MeetingPromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessageActivity(_definition.Message("whichMeeting").For(form.Locale)),
-            Choices = open.Select(m => new Choice($"{m.Title} ({m.DatesText})") { Synonyms = [m.Title, m.Id] }).ToList(),
+            // The dates are shown, not matched: "7" is not the seminar of 7 March.
+            Choices = open.Select(m => new Choice(m.Title) { Synonyms = [m.Id], Action = CardAction.ImBack($"{m.Title} ({m.DatesText})", m.Title) }).ToList(),
             Locale = form.Locale,
         }, cancellationToken);
     }

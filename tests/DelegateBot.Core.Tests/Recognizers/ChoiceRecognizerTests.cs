@@ -76,6 +76,19 @@ public class ChoiceRecognizerTests
     }
 
     [Theory]
+    [InlineData("second", new[] { 0, 1 })]
+    [InlineData("la deuxième", new[] { 0, 1 })]
+    [InlineData("2", new[] { 1 })]
+    [InlineData("the third one", new[] { 1, 2 })]
+    [InlineData("1", new[] { 0 })]
+    public void A_position_that_is_also_a_word_of_another_choice_is_asked_back(string text, int[] expected)
+    {
+        // "1. Second Committee, 2. Third Committee, 3. Migration focal point"
+        Choice[] committees = [new("Second Committee") { Synonyms = ["Deuxième Commission"] }, new("Third Committee") { Synonyms = ["Troisième Commission"] }, new("Migration focal point")];
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(text, committees).Candidates.Select(c => c.Index).Order());
+    }
+
+    [Theory]
     [InlineData("first secretary", 3)]
     [InlineData("2nd secretary", 4)]
     [InlineData("minister", 1)]

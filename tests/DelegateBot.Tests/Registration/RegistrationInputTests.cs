@@ -153,6 +153,13 @@ public sealed class RegistrationInputTests : IAsyncLifetime
             bot:  Going back.
             bot:  Currently: secretary
             user: the third one
+            bot:  Did you mean Counsellor or Third Secretary?
+            user: Third Secretary
+            bot:  Which Permanent Mission
+            user: back
+            bot:  Going back.
+            bot:  Currently: Third Secretary
+            user: 3
             bot:  Which Permanent Mission
             user: Permanent Mission of Senegal
             bot:  Which committee do you cover, or what is your role?
