@@ -3,6 +3,23 @@ namespace DelegateBot.Tests.Registration;
 /// <summary>Transcript parts several conversations share.</summary>
 internal static class NominationForm
 {
+    /// <summary>"I want to register" with one meeting open: the introduction and the first question.</summary>
+    public const string ToTheName = """
+        user: I want to register
+        bot:  Let's register you
+        bot:  What is your full name
+        """;
+
+    /// <summary>The name, the given title and the mission answered, up to the committee question.</summary>
+    public static string NameToTheCommittee(string title) => $"""
+        user: Amina Diallo
+        bot:  What is your title
+        user: {title}
+        bot:  Which Permanent Mission
+        user: Permanent Mission of Senegal
+        bot:  Which committee
+        """;
+
     /// <summary>The nomination form answered in full, up to the summary by Amina Diallo.</summary>
     public const string UpToTheSummary = """
         user: I want to register

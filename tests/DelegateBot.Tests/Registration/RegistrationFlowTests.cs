@@ -55,7 +55,8 @@ public sealed class RegistrationFlowTests : IAsyncLifetime
             bot:  Which Permanent Mission or organisation do you represent? | Currently: Permanent Mission of Senegal
             user: Permanent Mission of the Republic of Senegal
             bot:  Please check your registration | "Permanent Mission of the Republic of Senegal" | "amina@senegal-mission.org"
-            user: change
+            # The card's Change button: an Action.Submit whose data carries the text (imBack in Teams).
+            card: {"text":"change","msteams":{"type":"imBack","value":"change"}}
             bot:  Which field would you like to change?
             user: notes
             bot:  Anything else the organisers should know | Currently: (none)

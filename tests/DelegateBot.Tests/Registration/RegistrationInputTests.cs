@@ -80,16 +80,7 @@ public sealed class RegistrationInputTests : IAsyncLifetime
     [Fact]
     public async Task Repeated_failures_offer_help_or_cancel()
     {
-        await _bot.PlayAsync(new Person("amina"), """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
-            user: Amina Diallo
-            bot:  What is your title
-            user: Counsellor
-            bot:  Which Permanent Mission
-            user: Permanent Mission of Senegal
-            bot:  Which committee
+        await _bot.PlayAsync(new Person("amina"), NominationForm.ToTheName, NominationForm.NameToTheCommittee("Counsellor"), """
             user: C3
             bot:  What email address
             user: amina at senegal
@@ -119,10 +110,7 @@ public sealed class RegistrationInputTests : IAsyncLifetime
     [Fact]
     public async Task A_choice_is_taken_by_number_name_synonym_or_part_of_its_name_and_an_own_title_is_kept_as_typed()
     {
-        await _bot.PlayAsync(new Person("amina"), """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
+        await _bot.PlayAsync(new Person("amina"), NominationForm.ToTheName, """
             user: Amina Diallo
             bot:  What is your title or function?
             user: first sec

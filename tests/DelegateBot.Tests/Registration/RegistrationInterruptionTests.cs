@@ -12,10 +12,8 @@ public sealed class RegistrationInterruptionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private const string ToTheTitle = """
-        user: I want to register
-        bot:  Let's register you
-        bot:  What is your full name
+    private const string ToTheTitle = NominationForm.ToTheName + """
+
         user: Amina Diallo
         bot:  What is your title or function?
         """;
@@ -23,10 +21,7 @@ public sealed class RegistrationInterruptionTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_at_the_first_question_in_the_middle_and_at_the_summary_saves_nothing()
     {
-        await _bot.PlayAsync(new Person("amina"), """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
+        await _bot.PlayAsync(new Person("amina"), NominationForm.ToTheName, """
             user: cancel
             bot:  Registration cancelled; nothing was saved.
             user: Who chairs panel two?
@@ -49,10 +44,7 @@ public sealed class RegistrationInterruptionTests : IAsyncLifetime
     [Fact]
     public async Task Help_explains_the_question_at_hand_then_asks_it_again()
     {
-        await _bot.PlayAsync(new Person("amina"), """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
+        await _bot.PlayAsync(new Person("amina"), NominationForm.ToTheName, """
             user: help
             bot:  I am asking for your Full name. Answer in your own words; you can also type back (previous question), start over, or cancel.
             bot:  What is your full name (as it should appear on your badge)?
@@ -72,10 +64,7 @@ public sealed class RegistrationInterruptionTests : IAsyncLifetime
     [Fact]
     public async Task Back_returns_to_the_previous_question_with_its_answer_and_from_the_summary_or_an_edit()
     {
-        await _bot.PlayAsync(new Person("amina"), """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
+        await _bot.PlayAsync(new Person("amina"), NominationForm.ToTheName, """
             user: back
             bot:  This is the first question.
             bot:  What is your full name

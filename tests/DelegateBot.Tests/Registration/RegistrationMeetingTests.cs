@@ -89,13 +89,7 @@ public sealed class RegistrationMeetingTests : IAsyncLifetime
         var amina = new Person("amina");
         await _bot.PlayAsync(amina, """
             user: register for the global forum
-            """, ForumIntro, """
-            user: Amina Diallo
-            bot:  What is your title
-            user: Counsellor
-            bot:  Which Permanent Mission
-            user: Permanent Mission of Senegal
-            bot:  Which committee
+            """, ForumIntro, NominationForm.NameToTheCommittee("Counsellor"), """
             user: focal point
             bot:  What email address
             user: amina.diallo@senegal-mission.org

@@ -37,17 +37,7 @@ public sealed class RegistrationRestartTests : IAsyncLifetime
     [Fact]
     public async Task A_new_host_on_the_same_files_continues_the_registration_where_it_was()
     {
-        await _bot.PlayAsync(Amina, """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
-            user: Amina Diallo
-            bot:  What is your title
-            user: First Secretary
-            bot:  Which Permanent Mission
-            user: Permanent Mission of Senegal
-            bot:  Which committee
-            """);
+        await _bot.PlayAsync(Amina, NominationForm.ToTheName, NominationForm.NameToTheCommittee("First Secretary"));
 
         await _bot.RestartAsync();
 
@@ -85,10 +75,7 @@ public sealed class RegistrationRestartTests : IAsyncLifetime
     [Fact]
     public async Task A_form_changed_between_deploys_restarts_the_registration_politely_and_its_new_questions_work()
     {
-        await _bot.PlayAsync(Amina, """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
+        await _bot.PlayAsync(Amina, NominationForm.ToTheName, """
             user: Amina Diallo
             bot:  What is your title
             """);
@@ -128,7 +115,7 @@ public sealed class RegistrationRestartTests : IAsyncLifetime
             bot:  Will you attend the evening reception?
             user: non
             bot:  Please check your registration | "Evening reception","value":"No"
-            user: confirm
+            card: {"text":"confirm"}
             bot:  You are registered | Your confirmation number is R-
             """);
         var saved = Assert.Single(await _bot.Store.ListAsync());
@@ -139,11 +126,7 @@ public sealed class RegistrationRestartTests : IAsyncLifetime
     [Fact]
     public async Task A_form_broken_by_a_deploy_is_said_to_be_unavailable_and_questions_are_still_answered()
     {
-        await _bot.PlayAsync(Amina, """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
-            """);
+        await _bot.PlayAsync(Amina, NominationForm.ToTheName);
 
         var broken = _bot.WriteDefinition("steps:\n  - id: fullName\n    type: txt\n    label: Name\n    prompt: Name?\n");
         await _bot.RestartAsync(s => s["Registration:DefinitionPath"] = broken);
@@ -158,10 +141,6 @@ public sealed class RegistrationRestartTests : IAsyncLifetime
             """);
 
         await _bot.RestartAsync(s => s["Registration:DefinitionPath"] = RegistrationBot.RepoFile("dialogs", "registration.yaml"));
-        await _bot.PlayAsync(Amina, """
-            user: I want to register
-            bot:  Let's register you
-            bot:  What is your full name
-            """);
+        await _bot.PlayAsync(Amina, NominationForm.ToTheName);
     }
 }
