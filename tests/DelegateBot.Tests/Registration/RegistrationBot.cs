@@ -171,7 +171,8 @@ internal sealed class RegistrationBot : IAsyncDisposable
         update.Type = ActivityTypes.ConversationUpdate;
         update.MembersAdded = [new ChannelAccount { Id = name, Name = name }];
         await PostAsync(update);
-        await Channel.WaitUntilAsync(calls => calls.Any(c => c.Activity?.Text?.StartsWith($"Hello {name}!", StringComparison.Ordinal) == true),
+        // Greetings are not replies (no replyToId): the new member's unique name identifies this one.
+        await Channel.WaitUntilAsync(calls => calls.Any(c => c.Activity is { } a && Transcript.Shown(a).Contains(name, StringComparison.Ordinal)),
             "the greeting that shows the conversation's earlier turns are done");
     }
 
