@@ -152,7 +152,29 @@ public static partial class ChoiceRecognizer
             else if (result.IsAmbiguous) ambiguous.Add(result);
             else unrecognized.Add(string.Join(' ', segment));
         }
+        if (found.Count == 0 && ambiguous.Count == 0 && ConfirmRecognizer.Recognize(text) is { } yes)
+        {
+            // A yes/no question with choices ("Will you need interpretation? 1. French"): no is none of them,
+            // yes is the only one offered (with several, yes does not say which).
+            if (!yes) return new MultiChoiceRecognition([], [], []) { None = true };
+            if (choices.Count == 1) return new MultiChoiceRecognition([new FoundChoice(0, choices[0].Value, ChoiceMatchKind.Exact, 1)], [], []);
+        }
         return new MultiChoiceRecognition(found.Values.OrderBy(f => f.Index).ToList(), unrecognized, ambiguous);
+    }
+
+    // Words people put around a title or role that say nothing about which ("I am an ambassador", "je suis conseiller").
+    private static readonly HashSet<string> SelfWords = new(StringComparer.Ordinal) { "am", "im", "m", "as", "currently", "suis", "actuellement", "comme" };
+
+    /// <summary>
+    /// Whether every word of the text belongs to <paramref name="choice"/>'s name or synonyms (allowing prefixes,
+    /// plurals and typos): "first sec" names only "First Secretary", while "Legal Adviser" says more than the synonym
+    /// "Adviser" it contains. For questions that also take answers of the person's own.
+    /// </summary>
+    public static bool NamesOnly(string? text, Choice choice)
+    {
+        var words = TextFolding.Tokenize(text).Where(t => !StopWords.Contains(t) && !SelfWords.Contains(t)).ToList();
+        var names = Names(choice).SelectMany(TextFolding.Tokenize).Distinct().ToList();
+        return words.Count > 0 && words.All(w => names.Any(n => Similarity(w, n) >= 0.8));
     }
 
     private static IEnumerable<List<string>> Segments(List<string> tokens, bool[] consumed)
@@ -192,7 +214,14 @@ public static partial class ChoiceRecognizer
         {
             var numbers = NumberRecognizer.RecognizeAll(string.Join(' ', meaningful), culture);
             if (numbers is [var only] && TextFolding.Tokenize(only.Text).Count == meaningful.Count && IndexOf(only, choices.Count) is { } index)
-                return new ChoiceRecognition([new FoundChoice(index, choices[index].Value, ChoiceMatchKind.Index, 1)]);
+            {
+                // "second" with "1. Second Committee, 2. Third Committee" may mean either: asked back, not guessed.
+                // A figure ("2") is a position.
+                var named = Enumerable.Range(0, choices.Count)
+                    .Where(i => i != index && !only.Text.Any(char.IsDigit) && Names(choices[i]).SelectMany(TextFolding.Tokenize).Any(t => TokenNumber(t) == only.Value))
+                    .Select(i => new FoundChoice(i, choices[i].Value, ChoiceMatchKind.Contained, 1));
+                return new ChoiceRecognition([new FoundChoice(index, choices[index].Value, ChoiceMatchKind.Index, 1), .. named]);
+            }
         }
 
         // 3. A choice's whole name inside a sentence; the longest name wins ("Session 12" over "Session 1").

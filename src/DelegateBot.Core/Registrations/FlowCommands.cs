@@ -44,9 +44,14 @@ public static class FlowCommands
     private static readonly string[][] StartOverPhrases = Phrases("start over", "start again", "begin again", "from the beginning", "depuis le debut", "reprendre a zero", "tout recommencer");
     private static readonly string[][] BackPhrases = Phrases("go back", "previous question", "question precedente", "revenir en arriere");
 
-    // Words that may surround a command without changing it ("cancel please", "go back", "aide-moi").
+    // Words that may surround a command without changing it ("cancel please", "go back", "aide-moi",
+    // "cancel my registration": said in the middle of the form, it stops the form).
     private static readonly HashSet<string> Politeness = new(StringComparer.Ordinal)
-        { "please", "pls", "plz", "the", "this", "registration", "it", "all", "now", "me", "moi", "svp", "s", "il", "vous", "plait", "l", "inscription", "tout", "go", "i", "want", "to", "need", "je", "veux", "j", "ai", "besoin", "d", "de", "stp" };
+    {
+        "please", "pls", "plz", "the", "this", "registration", "it", "all", "now", "me", "moi", "svp", "s", "il", "vous", "plait", "l",
+        "inscription", "tout", "go", "i", "want", "to", "need", "je", "veux", "j", "ai", "besoin", "d", "de", "stp", "my", "mon", "ma",
+        "form", "formulaire", "let", "lets", "can", "you", "ok", "okay",
+    };
 
     private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal)
     {

@@ -90,9 +90,32 @@ public sealed class PromptRecognizers(TimeProvider timeProvider, IOptions<Dialog
     public PromptRecognizerResult<BfFoundChoice> Choice(PromptInput input, IReadOnlyList<BfChoice> choices)
     {
         var result = ChoiceRecognizer.Recognize(input.Text, ToCore(choices), RecognizerCulture.From(input.Locale));
-        if (result.Candidates.Count == 0) return PromptRecognizerResult<BfFoundChoice>.Failure();
+        if (result.Candidates.Count == 0)
+            return PromptRecognizerResult<BfFoundChoice>.Failure(Say(input,
+                $"\"{input.Text}\" is not one of the options; please answer with its number or its name.",
+                $"« {input.Text} » ne fait pas partie des choix ; répondez par son numéro ou son nom."));
         var found = result.Candidates.Select(ToFound).ToList();
         return PromptRecognizerResult<BfFoundChoice>.Success(found[0], found.Skip(1).ToList());
+    }
+
+    /// <summary>
+    /// One choice, or an answer of the person's own (index -1, kept as typed) for questions that take both, such as a
+    /// title: "first sec" or "3" pick a listed option, "Legal Adviser" is the person's own though it holds the synonym
+    /// "Adviser". Words that fit several options equally are asked back once; sent again, they are the person's own.
+    /// </summary>
+    public PromptRecognizerResult<BfFoundChoice> ChoiceOrOther(PromptInput input, IReadOnlyList<BfChoice> choices)
+    {
+        var core = ToCore(choices);
+        var result = ChoiceRecognizer.Recognize(input.Text, core, RecognizerCulture.From(input.Locale));
+        bool Listed(FoundChoice c) => c.Kind is ChoiceMatchKind.Exact or ChoiceMatchKind.Synonym or ChoiceMatchKind.Index || ChoiceRecognizer.NamesOnly(input.Text, core[c.Index]);
+        if (result.Match is { } match && Listed(match)) return PromptRecognizerResult<BfFoundChoice>.Success(ToFound(match));
+        var insisted = string.Equals(input.PreviousText?.Trim(), input.Text.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (result.IsAmbiguous && !insisted && result.Candidates.All(Listed))
+        {
+            var found = result.Candidates.Select(ToFound).ToList();
+            return PromptRecognizerResult<BfFoundChoice>.Success(found[0], found.Skip(1).ToList());
+        }
+        return PromptRecognizerResult<BfFoundChoice>.Success(new BfFoundChoice { Value = input.Text.Trim(), Index = -1, Score = 1 });
     }
 
     /// <summary>Several choices; parts not understood or ambiguous are named in the error.</summary>
@@ -101,6 +124,9 @@ public sealed class PromptRecognizers(TimeProvider timeProvider, IOptions<Dialog
         var result = ChoiceRecognizer.RecognizeMany(input.Text, ToCore(choices), RecognizerCulture.From(input.Locale));
         if (result.Succeeded) return PromptRecognizerResult<IReadOnlyList<BfFoundChoice>>.Success(result.Matches.Select(ToFound).ToList());
         var problems = new List<string>();
+        // "Yes" to a question with several options does not say which ("Will you need interpretation?").
+        if (result.Matches.Count == 0 && result.Ambiguous.Count == 0 && ConfirmRecognizer.Recognize(input.Text) == true)
+            return PromptRecognizerResult<IReadOnlyList<BfFoundChoice>>.Failure(Say(input, "Which ones? Give their numbers or names.", "Lesquels ? Donnez leurs numéros ou leurs noms."));
         foreach (var part in result.Unrecognized) problems.Add(Say(input, $"I did not recognise \"{part}\".", $"Je n'ai pas reconnu « {part} »."));
         foreach (var tie in result.Ambiguous)
         {

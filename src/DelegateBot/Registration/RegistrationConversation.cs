@@ -50,8 +50,10 @@ public sealed class RegistrationConversation(
         {
             if (definition is null)
             {
+                // The form broke between deploys: say so once and let the person go on asking questions.
                 await _dialogState.DeleteAsync(turnContext, cancellationToken);
-                return false;
+                await turnContext.SendActivityAsync(Unavailable(RecognizerCulture.From(turnContext.Activity.Locale).Language), cancellationToken);
+                return true;
             }
             await Root(definition).RunAsync(turnContext, _dialogState, (tc, reset, ct) => OnStackResetAsync(tc, reset, definition, ct), cancellationToken);
             return true;
@@ -62,9 +64,7 @@ public sealed class RegistrationConversation(
         var locale = LocaleFor(turnContext, language);
         if (definition is null)
         {
-            await turnContext.SendActivityAsync(language == RecognizerLanguage.French
-                ? "L'inscription n'est pas disponible pour le moment ; les organisateurs en ont été informés."
-                : "Registration is not available at the moment; the organisers have been told.", cancellationToken);
+            await turnContext.SendActivityAsync(Unavailable(language), cancellationToken);
             return true;
         }
         switch (kind)
@@ -84,6 +84,11 @@ public sealed class RegistrationConversation(
         }
         return true;
     }
+
+    // Not from the definition: there is none when this is said.
+    private static string Unavailable(RecognizerLanguage language) => language == RecognizerLanguage.French
+        ? "L'inscription n'est pas disponible pour le moment ; les organisateurs en ont été informés."
+        : "Registration is not available at the moment; the organisers have been told.";
 
     private async Task StartRegistrationAsync(ITurnContext turnContext, RegistrationDefinition definition, string? hint, string locale, CancellationToken cancellationToken)
     {
@@ -117,15 +122,7 @@ public sealed class RegistrationConversation(
     private async Task SendStatusAsync(ITurnContext turnContext, RegistrationDefinition definition, string locale, CancellationToken cancellationToken)
     {
         var registrations = await store.FindForPersonAsync(Identity(turnContext), cancellationToken);
-        if (registrations.Count == 0)
-        {
-            await turnContext.SendActivityAsync(definition.Message("notRegistered").For(locale), cancellationToken);
-            return;
-        }
-        var lines = registrations.Select(r => definition.Message("status").Format(locale, meetings.Find(r.MeetingId) is { } m
-            ? RegistrationMeetings.Placeholders(m, locale, r.ConfirmationNumber)
-            : new Dictionary<string, string?> { ["meeting"] = r.MeetingId, ["number"] = r.ConfirmationNumber }));
-        await turnContext.SendActivityAsync(string.Join("\n\n", lines), cancellationToken);
+        await turnContext.SendActivityAsync(meetings.StatusMessage(definition, registrations, locale), cancellationToken);
     }
 
     /// <summary>Organisers get counts and the latest names per meeting, and where to export the full list.</summary>

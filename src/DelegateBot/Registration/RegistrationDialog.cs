@@ -47,6 +47,7 @@ public sealed class RegistrationDialog : ComponentDialog
         AddDialog(new EmailPrompt(StepRendering.PromptId(StepType.Email), recognizers.Email, ValidateAsync));
         AddDialog(new PhoneNumberPrompt(StepRendering.PromptId(StepType.Phone), recognizers.Phone, ValidateAsync));
         AddDialog(new ChoicePrompt(StepRendering.PromptId(StepType.Choice), recognizers.Choice, ValidateAsync));
+        AddDialog(new ChoicePrompt(StepRendering.ChoiceOrOtherPromptId, recognizers.ChoiceOrOther, ValidateAsync));
         AddDialog(new MultiChoicePrompt(StepRendering.PromptId(StepType.MultiChoice), recognizers.Choices, ValidateAsync));
         AddDialog(new ConfirmPrompt(StepRendering.PromptId(StepType.Confirm), recognizers.Confirm, ValidateAsync));
         AddDialog(new DateTimePrompt(StepRendering.PromptId(StepType.Date), recognizers.Date, ValidateAsync));
@@ -81,7 +82,8 @@ public sealed class RegistrationDialog : ComponentDialog
         return await innerDc.PromptAsync(MeetingPromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessageActivity(_definition.Message("whichMeeting").For(form.Locale)),
-            Choices = open.Select(m => new Choice($"{m.Title} ({m.DatesText})") { Synonyms = [m.Title, m.Id] }).ToList(),
+            // The dates are shown, not matched: "7" is not the seminar of 7 March.
+            Choices = open.Select(m => new Choice(m.Title) { Synonyms = [m.Id], Action = CardAction.ImBack($"{m.Title} ({m.DatesText})", m.Title) }).ToList(),
             Locale = form.Locale,
         }, cancellationToken);
     }
@@ -115,7 +117,13 @@ public sealed class RegistrationDialog : ComponentDialog
             case FlowCommand.Back:
                 return await BackAsync(innerDc, form, cancellationToken);
             case FlowCommand.StartOver:
-                if (form.Mode == "meeting") break;
+                if (form.Mode == "meeting")
+                {
+                    // Nothing answered yet: the first question again.
+                    await context.SendActivityAsync(_definition.Message("restarted").For(form.Locale), cancellationToken);
+                    await innerDc.RepromptDialogAsync(cancellationToken);
+                    return EndOfTurn;
+                }
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 form.ClearAnswers();
                 form.Editing = false;
@@ -136,11 +144,20 @@ public sealed class RegistrationDialog : ComponentDialog
             return await NextAsync(innerDc, form, step, cancellationToken);
         }
 
-        if (form.Mode is "step" or "summary" && FlowCommands.IsQuestion(text))
+        if (FlowCommands.IsQuestion(text))
         {
-            // A question about the meeting mid-flow: answered from the documents, then the same question again.
-            var answer = await _answers.AskAsync(new AskRequest(text), cancellationToken);
-            await context.SendActivityAsync(AnswerCard.BuildReply(answer, context.Activity.ChannelId), cancellationToken);
+            // A question mid-flow, at any step: "am I registered?" from the registrations, anything else from the
+            // documents; then the same question again.
+            if (RegistrationIntents.Recognize(text).Kind == RegistrationIntentKind.Status)
+            {
+                var registrations = await _store.FindForPersonAsync(RegistrationConversation.Identity(context), cancellationToken);
+                await context.SendActivityAsync(_meetings.StatusMessage(_definition, registrations, form.Locale), cancellationToken);
+            }
+            else
+            {
+                var answer = await _answers.AskAsync(new AskRequest(text), cancellationToken);
+                await context.SendActivityAsync(AnswerCard.BuildReply(answer, context.Activity.ChannelId), cancellationToken);
+            }
             await context.SendActivityAsync(_definition.Message("resume").For(form.Locale), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return EndOfTurn;
@@ -226,7 +243,7 @@ public sealed class RegistrationDialog : ComponentDialog
         form.Mode = "step";
         form.StepId = step.Id;
         var options = StepRendering.PromptOptionsFor(step, _definition, meeting, form, RegistrationMeetings.Placeholders(meeting, form.Locale));
-        return await innerDc.PromptAsync(StepRendering.PromptId(step.Type), options, cancellationToken);
+        return await innerDc.PromptAsync(StepRendering.PromptId(step), options, cancellationToken);
     }
 
     private async Task<DialogTurnResult> NextAsync(DialogContext innerDc, RegistrationForm form, StepDefinition answered, CancellationToken cancellationToken)
@@ -334,17 +351,6 @@ public sealed class RegistrationDialog : ComponentDialog
         var step = stepId is null ? null : _definition.FindStep(stepId);
         var recognized = prompt.Recognized;
         var locale = prompt.Options.Locale ?? "en-US";
-        if (step is { Type: StepType.Choice, AllowOther: true } && recognized is PromptRecognizerResult<FoundChoice> choice)
-        {
-            // An answer that only partly matches a listed title is kept as typed ("Legal Adviser").
-            var typed = PromptInput.TextOf(prompt.Context.Activity);
-            if ((!choice.Succeeded || choice.IsAmbiguous || choice.Value!.Score < 1) && typed.Length > 0)
-            {
-                choice.Value = new FoundChoice { Value = typed, Index = -1, Score = 1 };
-                choice.Succeeded = true;
-                choice.Alternatives = [];
-            }
-        }
         if (!recognized.Succeeded || recognized.IsAmbiguous || step is null) return Task.FromResult(false);
         var problem = Check(step, recognized.Value, locale, prompt.Options);
         if (problem is null) return Task.FromResult(true);
@@ -390,8 +396,7 @@ public sealed class RegistrationDialog : ComponentDialog
         return form.Mode switch
         {
             "summary" => _definition.Message("summaryPrompt").For(locale),
-            "meeting" => _definition.Message("whichMeeting").For(locale),
-            "field" => _definition.Message("whichField").For(locale),
+            "meeting" or "field" => _definition.Message("helpChoice").For(locale),
             _ when CurrentStep(form) is { } step => step.Help?.For(locale)
                 ?? _definition.Message("help").Format(locale, new Dictionary<string, string?> { ["field"] = step.Label.For(locale) }),
             _ => _definition.Message("summaryPrompt").For(locale),

@@ -34,6 +34,15 @@ public sealed class RegistrationMeetings(IMeetingCatalog catalog, TimeProvider t
         return definition.Message("closed").Format(locale, values);
     }
 
+    /// <summary>"Am I registered?": each active registration of the person with its number, or how to register.</summary>
+    public string StatusMessage(RegistrationDefinition definition, IReadOnlyList<Core.Registrations.Registration> registrations, string locale)
+    {
+        if (registrations.Count == 0) return definition.Message("notRegistered").For(locale);
+        return string.Join("\n\n", registrations.Select(r => definition.Message("status").Format(locale, Find(r.MeetingId) is { } m
+            ? Placeholders(m, locale, r.ConfirmationNumber)
+            : new Dictionary<string, string?> { ["meeting"] = r.MeetingId, ["number"] = r.ConfirmationNumber })));
+    }
+
     public static Dictionary<string, string?> Placeholders(RegistrationMeeting meeting, string locale, string? number = null)
     {
         var french = locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase);

@@ -70,7 +70,7 @@ public sealed class RegistrationRootDialog : ComponentDialog
         if (registrations.Count == 1) return await step.NextAsync(new FoundChoice { Index = 0, Value = registrations[0].MeetingId }, cancellationToken);
         return await step.PromptAsync(WhichPromptId, new PromptOptions
         {
-            Prompt = Activity.CreateMessageActivity(_definition.Message("whichMeeting").For(locale)),
+            Prompt = Activity.CreateMessageActivity(_definition.Message("whichRegistration").For(locale)),
             Choices = registrations.Select(r => new Choice(TitleOf(r.MeetingId)) { Synonyms = [r.ConfirmationNumber, r.MeetingId] }).ToList(),
             Locale = locale,
         }, cancellationToken);

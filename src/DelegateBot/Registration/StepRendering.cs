@@ -31,6 +31,11 @@ internal static class StepRendering
         _ => step.Choices.Select(c => new StepChoice(c.Value, c.Label.For(locale), [c.Value, c.Label.En, .. c.Label.Fr is null ? [] : new[] { c.Label.Fr }, .. c.Synonyms])).ToList(),
     };
 
+    /// <summary>The prompt of choice steps that also take an answer of the person's own ("allowOther").</summary>
+    public const string ChoiceOrOtherPromptId = "choice-or-other";
+
+    public static string PromptId(StepDefinition step) => step is { Type: StepType.Choice, AllowOther: true } ? ChoiceOrOtherPromptId : PromptId(step.Type);
+
     public static string PromptId(StepType type) => type switch
     {
         StepType.Text => "text",
@@ -47,7 +52,13 @@ internal static class StepRendering
     {
         var locale = form.Locale;
         var prompt = step.Prompt.Format(locale, values);
-        if (step.Optional) prompt += " " + definition.Message("optionalHint").For(locale);
+        var retry = (step.Retry ?? step.Prompt).Format(locale, values);
+        if (step.Optional)
+        {
+            // Said again after a wrong answer too: skipping is the way out of an optional question.
+            prompt += " " + definition.Message("optionalHint").For(locale);
+            retry += " " + definition.Message("optionalHint").For(locale);
+        }
         if (form.Answer(step.Id) is { } current)
             prompt += "\n\n" + (locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? "Actuellement : " : "Currently: ") + Display(step, current, meeting, definition, locale);
         var choices = step.Type is StepType.Choice or StepType.MultiChoice
@@ -56,7 +67,7 @@ internal static class StepRendering
         return new PromptOptions
         {
             Prompt = Activity.CreateMessageActivity(prompt),
-            RetryPrompt = Activity.CreateMessageActivity((step.Retry ?? step.Prompt).Format(locale, values)),
+            RetryPrompt = Activity.CreateMessageActivity(retry),
             Choices = choices,
             Locale = locale,
             Validations = new JsonObject { [StepKey] = step.Id, [PromptRecognizers.CountryCodeKey] = meeting.CountryCode, [TimeZoneKey] = meeting.TimeZone },

@@ -76,6 +76,19 @@ public class ChoiceRecognizerTests
     }
 
     [Theory]
+    [InlineData("second", new[] { 0, 1 })]
+    [InlineData("la deuxième", new[] { 0, 1 })]
+    [InlineData("2", new[] { 1 })]
+    [InlineData("the third one", new[] { 1, 2 })]
+    [InlineData("1", new[] { 0 })]
+    public void A_position_that_is_also_a_word_of_another_choice_is_asked_back(string text, int[] expected)
+    {
+        // "1. Second Committee, 2. Third Committee, 3. Migration focal point"
+        Choice[] committees = [new("Second Committee") { Synonyms = ["Deuxième Commission"] }, new("Third Committee") { Synonyms = ["Troisième Commission"] }, new("Migration focal point")];
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(text, committees).Candidates.Select(c => c.Index).Order());
+    }
+
+    [Theory]
     [InlineData("first secretary", 3)]
     [InlineData("2nd secretary", 4)]
     [InlineData("minister", 1)]
@@ -137,6 +150,53 @@ public class ChoiceRecognizerTests
         Assert.True(result.Succeeded);
         Assert.True(result.None);
         Assert.Empty(result.Matches);
+    }
+
+    [Theory]
+    [InlineData("no", true, new int[0])]
+    [InlineData("non", true, new int[0])]
+    [InlineData("nope", true, new int[0])]
+    [InlineData("no thanks", true, new int[0])]
+    [InlineData("yep", false, new[] { 0 })]
+    [InlineData("oui", false, new[] { 0 })]
+    [InlineData("yes please", false, new[] { 0 })]
+    [InlineData("no 1", false, new[] { 0 })]
+    [InlineData("I don't know", false, new int[0])]
+    public void Yes_or_no_answers_a_question_with_one_choice(string text, bool none, int[] expected)
+    {
+        // "Will you need interpretation? 1. French"
+        var result = ChoiceRecognizer.RecognizeMany(text, [new Choice("French") { Synonyms = ["FR", "français"] }]);
+        Assert.Equal(expected.Length > 0 || none, result.Succeeded);
+        Assert.Equal(none, result.None);
+        Assert.Equal(expected, result.Matches.Select(m => m.Index));
+    }
+
+    [Fact]
+    public void Yes_does_not_say_which_of_several_choices_but_no_is_none_of_them()
+    {
+        Assert.False(ChoiceRecognizer.RecognizeMany("yes", Languages).Succeeded);
+        Assert.True(ChoiceRecognizer.RecognizeMany("non", Languages).None);
+    }
+
+    [Theory]
+    [InlineData("first sec", "First Secretary", true)]
+    [InlineData("First Secretary", "First Secretary", true)]
+    [InlineData("I am an ambassador", "Ambassador", true)]
+    [InlineData("je suis conseiller", "Counsellor", true)]
+    [InlineData("Minister Counselor", "Minister Counsellor", true)]
+    [InlineData("Legal Adviser", "Expert", false)]
+    [InlineData("Deputy Permanent Representative", "Ambassador", false)]
+    [InlineData("Fifth Committee", "Second Secretary", false)]
+    [InlineData("the", "Attaché", false)]
+    public void An_answer_that_names_only_the_choice(string text, string value, bool expected)
+    {
+        Choice[] titles = [.. Titles.Select(t => t.Value switch
+        {
+            "Ambassador" => t with { Synonyms = ["Permanent Representative"] },
+            "Counsellor" => t with { Synonyms = ["Conseiller"] },
+            _ => t,
+        }), new Choice("Expert") { Synonyms = ["Adviser"] }];
+        Assert.Equal(expected, ChoiceRecognizer.NamesOnly(text, titles.Single(c => c.Value == value)));
     }
 
     [Fact]

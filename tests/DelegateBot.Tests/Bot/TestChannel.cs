@@ -69,6 +69,22 @@ public sealed class TestChannel : IAsyncDisposable
         return Calls;
     }
 
+    /// <summary>
+    /// Waits until the calls received so far satisfy <paramref name="done"/> (e.g. "three replies to activity X"),
+    /// woken by each arrival; throws after <paramref name="timeout"/> (default 60 s) naming <paramref name="what"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Call>> WaitUntilAsync(Func<IReadOnlyList<Call>, bool> done, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!done(Calls))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+                throw new TimeoutException($"Waited in vain for {what}; the bot sent: {string.Join(" | ", _calls.Select(c => c.Activity?.Type + " " + c.Activity?.Text))}");
+        }
+        return Calls;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -59,6 +59,10 @@ public static class DefinitionDefaults
             "Les inscriptions à : {meeting} ont été closes le {deadline}. Veuillez contacter {contact}."),
         ["noMeetings"] = new("No meeting is open for registration at the moment.", "Aucune réunion n'est ouverte aux inscriptions pour le moment."),
         ["whichMeeting"] = new("Which meeting would you like to register for?", "À quelle réunion souhaitez-vous vous inscrire ?"),
+        ["whichRegistration"] = new("Which registration would you like to cancel?", "Quelle inscription souhaitez-vous annuler ?"),
+        ["helpChoice"] = new(
+            "Answer with the number or the name of one of the options (part of the name is enough); you can also type cancel.",
+            "Répondez par le numéro ou le nom d'un des choix (une partie du nom suffit) ; vous pouvez aussi écrire annuler."),
         ["definitionChanged"] = new(
             "Sorry, the registration form was updated since you started, so we need to start again. Nothing was saved.",
             "Désolé, le formulaire d'inscription a changé depuis que vous avez commencé ; il faut recommencer. Rien n'a été enregistré."),
