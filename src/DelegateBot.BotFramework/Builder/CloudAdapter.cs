@@ -199,7 +199,8 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
 
     /// <summary>
     /// Claims the activity id in storage ("" ETag = insert only if absent), so a retry (even after a restart)
-    /// is recognised. A claim older than the window is taken over: ids are only unique for a while.
+    /// is recognised. A claim older than the window is taken over: ids are only unique for a while. Claims expire
+    /// with the window, and the host's sweeper deletes them.
     /// </summary>
     private async Task<bool> IsRedeliveryAsync(Activity activity, CancellationToken ct)
     {
@@ -208,7 +209,7 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
         var now = _time.GetUtcNow();
         try
         {
-            await _storage.WriteAsync(new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = "" } }, ct).ConfigureAwait(false);
+            await ClaimAsync(key, now, "", ct).ConfigureAwait(false);
             return false;
         }
         catch (StorageConcurrencyException)
@@ -219,11 +220,19 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
             var etag = items.TryGetValue(key, out var v) ? StorageJson.GetETag(v) : "";
             try
             {
-                await _storage.WriteAsync(new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = etag } }, ct).ConfigureAwait(false);
+                await ClaimAsync(key, now, etag ?? "", ct).ConfigureAwait(false);
                 return false;
             }
             catch (StorageConcurrencyException) { return true; } // another delivery took the expired claim first
         }
+    }
+
+    private Task ClaimAsync(string key, DateTimeOffset now, string etag, CancellationToken ct)
+    {
+        var claim = new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = etag } };
+        return _storage is IExpiringStorage expiring
+            ? expiring.WriteAsync(claim, now + _options.DeduplicationWindow, ct)
+            : _storage.WriteAsync(claim, ct);
     }
 
     /// <summary>Chains the turn after the previous one of the same conversation, so answers keep their order.</summary>
