@@ -9,6 +9,7 @@ public static class CliCommands
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new AskCommand(),
+        new Chat.ChatCommand(),
         new Agenda.AgendaCommand(),
         new Registration.RegistrationCommand(),
         new Reminders.Scheduling.RehearseCommand(),
