@@ -88,8 +88,9 @@ public sealed class BotTokenProvider
             _logger.LogWarning("A calling bot named the channel serviceUrl {ServiceUrl}; its replies keep the channel audience", serviceUrl);
             return;
         }
-        await _trust.TrustAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
+        // This process trusts it at once; the durable record is for restarts and other instances.
         _audiences[StorageServiceUrlTrustStore.Normalize(serviceUrl)] = audience;
+        await _trust.TrustAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The audience of the bot's token for this serviceUrl, or null when no authenticated activity vouched for it.</summary>

@@ -1,14 +1,18 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DelegateBot.BotFramework.Schema;
 
 namespace DelegateBot.BotFramework.Connector;
 
 /// <summary>Raised when the channel's Connector API answers with a non-success status.</summary>
-public sealed class ConnectorException(int status, string body, string url)
+public sealed class ConnectorException(int status, string body, string url, RetryConditionHeaderValue? retryAfter = null)
     : Exception($"The channel answered {status} to {url}: {body}")
 {
     public int Status { get; } = status;
     public string Body { get; } = body;
+
+    /// <summary>The channel's Retry-After (seconds or an HTTP date), sent with 429 and some 5xx; senders honour it.</summary>
+    public RetryConditionHeaderValue? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>
@@ -77,7 +81,7 @@ public sealed class ConnectorClient(HttpClient http)
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw new ConnectorException((int)response.StatusCode, text, uri.AbsoluteUri);
+        if (!response.IsSuccessStatusCode) throw new ConnectorException((int)response.StatusCode, text, uri.AbsoluteUri, response.Headers.RetryAfter);
         if (string.IsNullOrWhiteSpace(text)) return null;
         try { return System.Text.Json.JsonSerializer.Deserialize<ResourceResponse>(text, BotJson.Options); }
         catch (System.Text.Json.JsonException) { return null; } // some channels answer 200 with non-JSON; the send succeeded

@@ -12,6 +12,14 @@ public sealed class BotStorageOptions
 
     /// <summary>The SQLite file; relative paths are taken from the content root (current directory).</summary>
     public string SqlitePath { get; set; } = "data/delegatebot.db";
+
+    /// <summary>A file in the folder of the state database (Storage:SqlitePath, default data/): where the other SQLite files go by default.</summary>
+    public static string BesideStateDatabase(IConfiguration configuration, string fileName)
+    {
+        var state = configuration[$"{SectionName}:SqlitePath"];
+        var folder = string.IsNullOrWhiteSpace(state) ? "data" : Path.GetDirectoryName(state);
+        return Path.Combine(string.IsNullOrEmpty(folder) ? "." : folder, fileName);
+    }
 }
 
 public static class BotServiceCollectionExtensions

@@ -10,7 +10,8 @@ public sealed class DelegateBotHandler(
     ConversationState conversationState,
     UserState userState,
     ILogger<DelegateBotHandler> logger,
-    IEnumerable<IConversationFeature>? features = null) : ActivityHandler
+    IEnumerable<IConversationFeature>? features = null,
+    IEnumerable<ITurnObserver>? observers = null) : ActivityHandler
 {
     public const string Introduction =
         "I answer questions about the conference documents, with the source of each answer. " +
@@ -18,6 +19,7 @@ public sealed class DelegateBotHandler(
         "To register for a meeting, say \"I want to register\".";
 
     private readonly IReadOnlyList<IConversationFeature> _features = features?.ToList() ?? [];
+    private readonly IReadOnlyList<ITurnObserver> _observers = observers?.ToList() ?? [];
 
     public const string WelcomeText = "Hello! " + Introduction;
 
@@ -29,6 +31,11 @@ public sealed class DelegateBotHandler(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        foreach (var observer in _observers)
+        {
+            try { await observer.OnTurnAsync(turnContext, cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { logger.LogError(e, "{Observer} failed on a {Type} activity", observer.GetType().Name, turnContext.Activity.Type); }
+        }
         await base.OnTurnAsync(turnContext, cancellationToken);
         // Saved after each turn; a concurrent writer makes the save fail instead of losing its changes.
         await conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);

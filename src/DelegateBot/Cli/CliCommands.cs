@@ -13,6 +13,7 @@ public static class CliCommands
         new Agenda.AgendaCommand(),
         new Registration.RegistrationCommand(),
         new Reminders.Scheduling.RehearseCommand(),
+        new Reminders.Broadcasts.BroadcastCommand(),
         new Teams.TeamsPackageCommand(),
     ];
 

@@ -6,7 +6,10 @@ using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Knowledge;
 using DelegateBot.DirectLine;
 using DelegateBot.Registration;
+using DelegateBot.Reminders.Broadcasts;
+using DelegateBot.Reminders.Delivery;
 using DelegateBot.Reminders.Scheduling;
+using DelegateBot.Reminders.Subscriptions;
 
 namespace DelegateBot.Hosting;
 
@@ -44,9 +47,13 @@ public static class DelegateBotApp
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddAgendaAnswers();
         builder.Services.AddBot(builder.Configuration);
+        // Before registration: their commands are narrow ("stop reminders", "broadcast: ...") and must work mid-registration too.
+        builder.Services.AddReminderSubscriptions();
+        builder.Services.AddOrganiserBroadcasts();
         builder.Services.AddRegistration(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddReminderScheduling(builder.Configuration);
+        builder.Services.AddReminderDelivery();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
@@ -55,6 +62,7 @@ public static class DelegateBotApp
         app.MapRegistrationEndpoints();
         app.MapDirectLine();
         app.MapReminderScheduling();
+        app.MapOrganiserBroadcasts();
         return app;
     }
 }

@@ -42,6 +42,16 @@ public static class RegistrationAdminEndpoints
         return endpoints;
     }
 
+    /// <summary>A route group under /admin for holders of Admin:ApiKey; anyone else gets 401 with WWW-Authenticate: Bearer.</summary>
+    internal static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
+        {
+            var key = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AdminOptions>>().CurrentValue.ApiKey;
+            if (IsAuthorised(context.HttpContext.Request, key)) return await next(context);
+            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Unauthorized();
+        });
+
     /// <summary>Whether the request carries Admin:ApiKey (X-Api-Key or Bearer); shared by every admin endpoint.</summary>
     internal static bool IsAuthorised(HttpRequest request, string? apiKey)
     {

@@ -41,10 +41,7 @@ public static class RegistrationServiceCollectionExtensions
     public static string DatabasePath(IConfiguration configuration)
     {
         var configured = configuration[$"{RegistrationOptions.Section}:DatabasePath"];
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var state = configuration["Storage:SqlitePath"];
-        var folder = string.IsNullOrWhiteSpace(state) ? "data" : Path.GetDirectoryName(state);
-        return Path.Combine(string.IsNullOrEmpty(folder) ? "." : folder, "registrations.db");
+        return string.IsNullOrWhiteSpace(configured) ? BotStorageOptions.BesideStateDatabase(configuration, "registrations.db") : configured;
     }
 
     /// <summary>Reads the definition at start-up, so a broken file shows in the log at once, not at the first registration.</summary>

@@ -29,19 +29,12 @@ public sealed class AuthenticationTests : IAsyncLifetime
         _app = CreateApp();
     }
 
-    private BotAppFactory CreateApp() => new(_data, new Dictionary<string, string?>
+    private BotAppFactory CreateApp()
     {
-        ["MicrosoftAppId"] = AppId,
-        ["MicrosoftAppPassword"] = "test-secret",
-        ["BotOpenIdMetadata"] = _issuer.MetadataUrl,
-        ["EmulatorOpenIdMetadata"] = _issuer.EntraMetadataUrl,
-        ["MicrosoftAppAuthority"] = _issuer.AuthorityBaseUrl + "/botframework.com",
-        ["AllowedCallers:0"] = RootBotId,
-    }, services => services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-    {
-        // Trust the loopback token endpoint's own certificate, nothing else.
-        ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == _issuer.Certificate.Thumbprint,
-    }));
+        var settings = _issuer.BotSettings(AppId);
+        settings["AllowedCallers:0"] = RootBotId;
+        return new BotAppFactory(_data, settings, _issuer.TrustedBy);
+    }
 
     public async Task DisposeAsync()
     {

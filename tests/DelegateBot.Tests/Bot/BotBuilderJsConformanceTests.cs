@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using DelegateBot.BotFramework.Auth;
 using DelegateBot.Tests.DirectLine;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DelegateBot.Tests.Bot;
 
@@ -34,22 +32,16 @@ public sealed class BotBuilderJsConformanceTests : IAsyncLifetime
 
     private Uri StartBot(IDictionary<string, string?> settings)
     {
-        _app = new BotAppFactory(_data, settings, services => services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == _issuer.Certificate.Thumbprint,
-        }));
+        _app = new BotAppFactory(_data, settings, _issuer.TrustedBy);
         return _app.StartOnLoopback();
     }
 
-    private Uri StartAuthenticatedBot(string allowedCaller) => StartBot(new Dictionary<string, string?>
+    private Uri StartAuthenticatedBot(string allowedCaller)
     {
-        ["MicrosoftAppId"] = SkillAppId,
-        ["MicrosoftAppPassword"] = "skill-secret",
-        ["MicrosoftAppAuthority"] = _issuer.AuthorityBaseUrl + "/botframework.com",
-        ["BotOpenIdMetadata"] = _issuer.MetadataUrl,
-        ["EmulatorOpenIdMetadata"] = _issuer.EntraMetadataUrl,
-        ["AllowedCallers:0"] = allowedCaller,
-    });
+        var settings = _issuer.BotSettings(SkillAppId);
+        settings["AllowedCallers:0"] = allowedCaller;
+        return StartBot(settings);
+    }
 
     private async Task<(int Code, string Output)> RunRootBotAsync(JsonObject config)
     {

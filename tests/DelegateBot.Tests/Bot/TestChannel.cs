@@ -8,16 +8,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DelegateBot.Tests.Bot;
 
 /// <summary>
 /// A channel on loopback speaking Connector v3: it records every call the bot makes back
-/// (method, raw escaped path, authorization header, activity) and answers with a ResourceResponse.
+/// (method, raw escaped path, authorization header, activity) and answers with a ResourceResponse,
+/// or with what an optional responder decides (a 429, a 403, a request left hanging...).
 /// </summary>
 public sealed class TestChannel : IAsyncDisposable
 {
     public sealed record Call(string Method, string RawPath, string? Authorization, Activity? Activity);
+
+    /// <summary>The answer to a call, or null for the normal 200 with a ResourceResponse.</summary>
+    public delegate Task<IResult?> Responder(Call call, HttpContext http);
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Call> _calls = new();
@@ -28,10 +33,12 @@ public sealed class TestChannel : IAsyncDisposable
     public string ServiceUrl { get; private set; } = "";
     public IReadOnlyList<Call> Calls => [.. _calls];
 
-    public static async Task<TestChannel> StartAsync()
+    public static async Task<TestChannel> StartAsync(Responder? respond = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Thousands of calls in the delivery tests: the per-request log lines would only slow them down.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var channel = new TestChannel(app);
         app.Map("/v3/conversations/{**rest}", async (HttpContext http) =>
@@ -40,8 +47,10 @@ public sealed class TestChannel : IAsyncDisposable
             if (http.Request.ContentLength is > 0 || http.Request.Headers.ContentType.Count > 0)
                 activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotJson.Options);
             var raw = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            channel._calls.Enqueue(new Call(http.Request.Method, raw, http.Request.Headers.Authorization.ToString(), activity));
+            var call = new Call(http.Request.Method, raw, http.Request.Headers.Authorization.ToString(), activity);
+            channel._calls.Enqueue(call);
             channel._arrived.Release();
+            if (respond is not null && await respond(call, http) is { } answer) return answer;
             return Results.Json(new ResourceResponse { Id = Guid.NewGuid().ToString("N") });
         });
         await app.StartAsync();

@@ -183,6 +183,23 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         });
     }
 
+    /// <summary>The bot's settings for app <paramref name="appId"/> with this issuer as its channel and Entra authority.</summary>
+    public Dictionary<string, string?> BotSettings(string appId) => new()
+    {
+        ["MicrosoftAppId"] = appId,
+        ["MicrosoftAppPassword"] = "test-secret",
+        ["BotOpenIdMetadata"] = MetadataUrl,
+        ["EmulatorOpenIdMetadata"] = EntraMetadataUrl,
+        ["MicrosoftAppAuthority"] = AuthorityBaseUrl + "/botframework.com",
+    };
+
+    /// <summary>Makes the bot's MSAL client trust this issuer's loopback certificate, and nothing else.</summary>
+    public void TrustedBy(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        services.AddHttpClient(nameof(DelegateBot.BotFramework.Auth.BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == Certificate.Thumbprint,
+        });
+
     /// <summary>A channel token as Azure Bot Service sends it; each argument can be spoiled by a test.</summary>
     public string CreateToken(string audience, string serviceUrl, string issuer = ChannelIssuer, DateTime? expires = null,
         bool forged = false, IDictionary<string, object>? claims = null)

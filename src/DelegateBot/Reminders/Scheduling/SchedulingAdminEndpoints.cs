@@ -1,5 +1,4 @@
 using DelegateBot.Registration;
-using Microsoft.Extensions.Options;
 
 namespace DelegateBot.Reminders.Scheduling;
 
@@ -16,13 +15,7 @@ public static class SchedulingAdminEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapReminderScheduling(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
-        {
-            var key = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AdminOptions>>().CurrentValue.ApiKey;
-            if (RegistrationAdminEndpoints.IsAuthorised(context.HttpContext.Request, key)) return await next(context);
-            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Unauthorized();
-        });
+        var admin = endpoints.MapAdminGroup();
 
         admin.MapGet("/schedule", async (ReminderSchedule schedule, CancellationToken ct) => Results.Ok(await schedule.ListAsync(ct)));
 

@@ -1,3 +1,4 @@
+using DelegateBot.Bot;
 using DelegateBot.Core.Agenda;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,12 +72,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         var options = configuration.GetSection(SchedulerStoreOptions.Section).Get<SchedulerStoreOptions>() ?? new SchedulerStoreOptions();
         var path = options.SqlitePath;
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            var state = configuration["Storage:SqlitePath"];
-            var folder = string.IsNullOrWhiteSpace(state) ? "data" : Path.GetDirectoryName(state);
-            path = Path.Combine(string.IsNullOrEmpty(folder) ? "." : folder, "scheduler.db");
-        }
+        if (string.IsNullOrWhiteSpace(path)) path = BotStorageOptions.BesideStateDatabase(configuration, "scheduler.db");
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(options.ConnectionString) ? new SqliteConnectionStringBuilder { DataSource = path }.ToString() : options.ConnectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
         {

@@ -1,5 +1,7 @@
 using DelegateBot.Core.Agenda;
 using DelegateBot.Reminders;
+using DelegateBot.BotFramework.Hosting;
+using DelegateBot.Reminders.Delivery;
 using DelegateBot.Reminders.Scheduling;
 using DelegateBot.Tests.Bot;
 using Microsoft.Extensions.Configuration;
@@ -12,23 +14,23 @@ namespace DelegateBot.Tests.Reminders.Scheduling;
 /// <summary>
 /// The scheduling feature as the host wires it (AddAgenda + AddReminderScheduling, Quartz on a SQLite file in a
 /// temp folder, the seed documents' agenda) on a fake clock that Quartz itself runs on, with a recording
-/// <see cref="IBroadcasts"/>. <see cref="RestartAsync"/> stops the host and starts a new one on the same files.
+/// <see cref="IBroadcasts"/>, or with the real delivery engine sending to a loopback channel when one is given.
+/// <see cref="RestartAsync"/> stops the host and starts a new one on the same files.
 /// </summary>
-internal sealed class SchedulingHarness : IAsyncDisposable
+internal sealed class SchedulingHarness : RestartableHost
 {
     /// <summary>The 19 May 2011 debate (New York, EDT = UTC-4): opening 10:00, panel one 10:20, panel two 15:00.</summary>
     public const string DebateId = "informal-thematic-debate-on-international-migration-and-2011";
 
-    private IHost? _host;
-
-    public string Folder { get; } = Directory.CreateTempSubdirectory("delegatebot-sched-").FullName;
     public string KnowledgeFolder { get; }
     public FakeTimeProvider Clock { get; private set; }
     public RecordingBroadcasts Broadcasts { get; }
-    public IServiceProvider Services => _host!.Services;
 
-    private SchedulingHarness(DateTimeOffset now, bool ownKnowledge)
+    private readonly bool _realDelivery;
+
+    private SchedulingHarness(DateTimeOffset now, bool ownKnowledge, bool realDelivery) : base("delegatebot-sched-")
     {
+        _realDelivery = realDelivery;
         Clock = new FakeTimeProvider(now);
         Broadcasts = new RecordingBroadcasts(Clock);
         if (ownKnowledge)
@@ -41,10 +43,11 @@ internal sealed class SchedulingHarness : IAsyncDisposable
         else KnowledgeFolder = BotAppFactory.RepoKnowledgeFolder;
     }
 
-    public static async Task<SchedulingHarness> StartAsync(DateTimeOffset now, bool ownKnowledge = false)
+    /// <param name="realDelivery">Pushes go through the delivery engine (subscriptions, ledger, worker, CloudAdapter) instead of being recorded.</param>
+    public static async Task<SchedulingHarness> StartAsync(DateTimeOffset now, bool ownKnowledge = false, bool realDelivery = false)
     {
-        var harness = new SchedulingHarness(now, ownKnowledge);
-        await harness.StartHostAsync();
+        var harness = new SchedulingHarness(now, ownKnowledge, realDelivery);
+        await harness.StartAndPlanAsync();
         return harness;
     }
 
@@ -60,7 +63,7 @@ internal sealed class SchedulingHarness : IAsyncDisposable
         await StopHostAsync();
         Clock = new FakeTimeProvider(now);
         Broadcasts.Clock = Clock;
-        await StartHostAsync();
+        await StartAndPlanAsync();
     }
 
     /// <summary>
@@ -80,37 +83,31 @@ internal sealed class SchedulingHarness : IAsyncDisposable
     /// <summary>Moves the fake clock to <paramref name="to"/>; Quartz's timers run on it, so due triggers fire.</summary>
     public void AdvanceTo(DateTimeOffset to) => Clock.Advance(to - Clock.GetUtcNow());
 
-    private async Task StartHostAsync()
+    /// <summary>Starts the host and waits for its first re-planning of the pushes.</summary>
+    private async Task StartAndPlanAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Folder, Args = [] });
+        await StartHostAsync();
+        await Pushes.WhenIdle();
+    }
+
+    protected override void Configure(HostApplicationBuilder builder)
+    {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Agenda:KnowledgePath"] = KnowledgeFolder,
             ["Agenda:WatchOverrides"] = "false",
             ["Reminders:LeadMinutes"] = "30",
             ["Reminders:Scheduler:SqlitePath"] = Path.Combine(Folder, "data", "scheduler.db"),
+            ["Storage:SqlitePath"] = Path.Combine(Folder, "data", "delegatebot.db"),
         });
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddAgenda(builder.Configuration);
         builder.Services.AddReminderScheduling(builder.Configuration);
-        builder.Services.AddSingleton<IBroadcasts>(Broadcasts);
-        _host = builder.Build();
-        await _host.StartAsync();
-        await Pushes.WhenIdle();
-    }
-
-    private async Task StopHostAsync()
-    {
-        if (_host is null) return;
-        await _host.StopAsync();
-        _host.Dispose();
-        _host = null;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopHostAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_realDelivery)
+        {
+            builder.Services.AddBotFramework(builder.Configuration);
+            builder.Services.AddReminderDelivery();
+        }
+        else builder.Services.AddSingleton<IBroadcasts>(Broadcasts);
     }
 }
