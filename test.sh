@@ -16,9 +16,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# npm test drivers (botframework-directlinejs in Node, Playwright for the browser test): `npm ci` when
+# npm test drivers (botframework-directlinejs in Node, a botbuilder JS root bot, Playwright for the browser test): `npm ci` when
 # node_modules is missing or older than the lock file. The host's build installs Web Chat itself the same way.
-for dir in tests/directline-js tests/browser; do
+for dir in tests/directline-js tests/botbuilder-js tests/browser; do
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     echo "npm ci in $dir ..."
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)

@@ -10,16 +10,20 @@ using Microsoft.IdentityModel.Tokens;
 namespace DelegateBot.BotFramework.Auth;
 
 /// <summary>
-/// Inbound authentication as the SDK does it (JwtTokenValidation, ChannelValidation, EmulatorValidation).
-/// Without an app id every request is accepted anonymously (local Emulator use). With one, the bearer token
-/// must be an Azure Bot Service channel token (issuer api.botframework.com, aud = app id, serviceurl claim =
-/// activity.serviceUrl, signing key endorsed for the channel) or an Entra token from the Emulator (appid/azp =
-/// app id). Every failure, including network trouble fetching keys, is "not authenticated", never an exception.
+/// Inbound authentication as the SDK does it (JwtTokenValidation, ChannelValidation, EmulatorValidation,
+/// SkillValidation). Without an app id every request is accepted anonymously (local Emulator use). With one, the
+/// bearer token must be an Azure Bot Service channel token (issuer api.botframework.com, aud = app id, serviceurl
+/// claim = activity.serviceUrl, signing key endorsed for the channel), an Entra token from the Emulator (appid/azp =
+/// app id), or an Entra token from another bot calling this one as a skill (aud = app id, appid/azp = a bot listed
+/// in AllowedCallers). Every failure, including network trouble fetching keys, is "not authenticated", never an exception.
 /// </summary>
 public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 {
     public const string AnonymousAuthType = "anonymous";
     public const string ServiceUrlClaim = "serviceurl";
+
+    /// <summary>Claim type the identity of a skill call carries with the calling bot's app id (the reply audience).</summary>
+    public const string SkillCallerClaim = "delegatebot/skillcaller";
 
     /// <summary>The Emulator's Entra tenants (v3.1 and v3.2 apps), as listed in the SDK's EmulatorValidation.</summary>
     private static readonly string[] EmulatorTenants = ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
@@ -60,18 +64,28 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     public async Task<ClaimsIdentity?> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         if (_options.IsAnonymous) return new ClaimsIdentity(AnonymousAuthType);
+        ClaimsIdentity? identity;
         try
         {
-            var identity = await ValidateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
-            // Replies may carry the bot's token only to a serviceUrl a valid token vouched for.
-            if (identity != null) _tokens.TrustServiceUrl(activity.ServiceUrl);
-            return identity;
+            identity = await ValidateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogWarning("Refused a request: token could not be validated ({Error})", ex.Message);
             return null;
         }
+        if (identity is null) return null;
+        // Replies may carry the bot's token only to a serviceUrl a valid token vouched for; to a calling bot,
+        // only a token whose audience is that bot.
+        try
+        {
+            await _tokens.TrustServiceUrlAsync(activity.ServiceUrl, identity.FindFirst(SkillCallerClaim)?.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Could not record the trusted serviceUrl {ServiceUrl}; replies to it will carry no token", activity.ServiceUrl);
+        }
+        return identity;
     }
 
     private async Task<ClaimsIdentity?> ValidateAsync(string? header, Activity activity, CancellationToken ct)
@@ -94,7 +108,7 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         {
             ValidIssuers = isChannel ? [_options.ChannelTokenIssuer] : entraIssuers,
             ValidateIssuer = true,
-            // Channel tokens carry the app id as audience; Emulator tokens are checked by appid/azp below.
+            // Channel tokens carry the app id as audience; Entra tokens are checked by appid/azp and aud below.
             ValidateAudience = isChannel,
             ValidAudience = _options.MicrosoftAppId,
             ValidateLifetime = true,
@@ -127,6 +141,19 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
             var appClaim = version switch { "1.0" => "appid", "2.0" => "azp", _ => null };
             if (appClaim is null) return Refuse($"token version '{version}' is not 1.0 or 2.0");
             var appId = token.TryGetClaim(appClaim, out var a) ? a.Value : null;
+            var audience = token.Audiences.FirstOrDefault();
+            // SDK SkillValidation.IsSkillClaim: another bot's token names us as audience and itself as appid/azp.
+            var isSkill = !string.IsNullOrEmpty(appId) && !string.IsNullOrEmpty(audience)
+                          && !string.Equals(audience, _options.ChannelTokenIssuer, StringComparison.OrdinalIgnoreCase)
+                          && !string.Equals(appId, audience, StringComparison.OrdinalIgnoreCase);
+            if (isSkill)
+            {
+                if (!string.Equals(audience, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)) return Refuse("a bot-to-bot token is for another audience");
+                if (!_options.IsAllowedCaller(appId)) return Refuse($"the calling bot {appId} is not in AllowedCallers");
+                var identity = result.ClaimsIdentity;
+                identity.AddClaim(new Claim(SkillCallerClaim, appId!));
+                return identity;
+            }
             if (!string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)) return Refuse($"{appClaim} is not this bot's app id");
         }
         return result.ClaimsIdentity;

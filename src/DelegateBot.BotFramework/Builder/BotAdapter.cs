@@ -53,6 +53,10 @@ public abstract class BotAdapter
         }
     }
 
+    /// <summary>The middleware and the callback without <see cref="OnTurnError"/>: for adapters that handle some failures themselves.</summary>
+    protected Task RunMiddlewareAndCallbackAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
+        => RunMiddlewareAsync(turnContext, 0, callback, cancellationToken);
+
     private Task RunMiddlewareAsync(ITurnContext context, int index, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken ct)
     {
         if (index == _middleware.Count) return callback(context, ct);

@@ -23,10 +23,16 @@ public interface IInboundAuthenticator
 /// acknowledged with 200 at once and run in the background, one at a time per conversation, because channels
 /// retry requests that take more than a few seconds; invokes and expectReplies are run inline since their
 /// answer is the HTTP response. A retried activity id is remembered in IStorage and not answered twice.
+/// A turn's messages leave when the turn has finished, state saved: if the save loses an ETag race (another
+/// instance changed the conversation meanwhile), they are dropped and the turn runs again on the fresh state.
 /// </summary>
 public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
 {
     private const string ExpectRepliesKey = "CloudAdapter.ExpectReplies";
+    private const string OutboxKey = "CloudAdapter.Outbox";
+
+    /// <summary>Runs of one turn when its state save keeps losing ETag races, before the user is asked to repeat.</summary>
+    public const int MaxTurnAttempts = 3;
     private static readonly HashSet<string> KnownTypes =
     [
         ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.Invoke,
@@ -58,7 +64,10 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
             _logger.LogError(ex, "The bot failed on {Type} activity {Id} of conversation {Conversation}", context.Activity.Type, context.Activity.Id, context.Activity.Conversation?.Id);
             if (context.Activity.Type == ActivityTypes.Message)
             {
-                try { await context.SendActivityAsync("Sorry, something went wrong on my side while answering. Please try again.").ConfigureAwait(false); }
+                var apology = ex is StorageConcurrencyException
+                    ? "Sorry, this conversation changed elsewhere while I was answering, so I could not take your last message into account. Please send it again."
+                    : "Sorry, something went wrong on my side while answering. Please try again.";
+                try { await context.SendActivityAsync(apology).ConfigureAwait(false); }
                 catch (Exception sendError) { _logger.LogWarning(sendError, "Could not tell the user about the failure"); }
             }
         };
@@ -150,10 +159,8 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(claimsIdentity);
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(callback);
-        var context = new TurnContext(this, activity);
-        context.TurnState.Set(claimsIdentity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-        await RunPipelineAsync(context, callback, stop.Token).ConfigureAwait(false);
+        var context = await RunTurnAsync(activity, claimsIdentity, callback, null, stop.Token).ConfigureAwait(false);
         return context.TurnState.Get<InvokeResponse>(ActivityHandler.InvokeResponseKey);
     }
 
@@ -173,13 +180,14 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
 
     private async Task ProcessInlineAsync(Activity activity, ClaimsIdentity identity, HttpResponse response, IBot bot, CancellationToken ct)
     {
-        var context = new TurnContext(this, activity);
-        context.TurnState.Set(identity);
         var expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
         var buffered = new List<Activity>();
-        if (expectReplies) context.TurnState[ExpectRepliesKey] = buffered;
-
-        await RunPipelineAsync(context, bot.OnTurnAsync, ct).ConfigureAwait(false);
+        var context = await RunTurnAsync(activity, identity, bot.OnTurnAsync, turn =>
+        {
+            // A turn that runs again starts its replies afresh.
+            buffered.Clear();
+            if (expectReplies) turn.TurnState[ExpectRepliesKey] = buffered;
+        }, ct).ConfigureAwait(false);
 
         if (activity.Type == ActivityTypes.Invoke)
         {
@@ -199,7 +207,8 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
 
     /// <summary>
     /// Claims the activity id in storage ("" ETag = insert only if absent), so a retry (even after a restart)
-    /// is recognised. A claim older than the window is taken over: ids are only unique for a while.
+    /// is recognised. A claim older than the window is taken over: ids are only unique for a while. Claims expire
+    /// with the window, and the host's sweeper deletes them.
     /// </summary>
     private async Task<bool> IsRedeliveryAsync(Activity activity, CancellationToken ct)
     {
@@ -208,7 +217,7 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
         var now = _time.GetUtcNow();
         try
         {
-            await _storage.WriteAsync(new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = "" } }, ct).ConfigureAwait(false);
+            await ClaimAsync(key, now, "", ct).ConfigureAwait(false);
             return false;
         }
         catch (StorageConcurrencyException)
@@ -219,11 +228,19 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
             var etag = items.TryGetValue(key, out var v) ? StorageJson.GetETag(v) : "";
             try
             {
-                await _storage.WriteAsync(new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = etag } }, ct).ConfigureAwait(false);
+                await ClaimAsync(key, now, etag ?? "", ct).ConfigureAwait(false);
                 return false;
             }
             catch (StorageConcurrencyException) { return true; } // another delivery took the expired claim first
         }
+    }
+
+    private Task ClaimAsync(string key, DateTimeOffset now, string etag, CancellationToken ct)
+    {
+        var claim = new Dictionary<string, object> { [key] = new JsonObject { ["at"] = now, [StorageJson.ETagProperty] = etag } };
+        return _storage is IExpiringStorage expiring
+            ? expiring.WriteAsync(claim, now + _options.DeduplicationWindow, ct)
+            : _storage.WriteAsync(claim, ct);
     }
 
     /// <summary>Chains the turn after the previous one of the same conversation, so answers keep their order.</summary>
@@ -251,14 +268,63 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
         await Task.Yield();
         try
         {
-            var context = new TurnContext(this, activity);
-            context.TurnState.Set(identity);
-            await RunPipelineAsync(context, bot.OnTurnAsync, _stopping.Token).ConfigureAwait(false);
+            await RunTurnAsync(activity, identity, bot.OnTurnAsync, null, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Processing {Type} activity {Id} of conversation {Conversation} failed", activity.Type, activity.Id, activity.Conversation?.Id);
         }
+    }
+
+    /// <summary>
+    /// Runs one turn. Its messages wait in an outbox until the bot (state save included) has finished; typing
+    /// indicators go at once. When the turn fails because its state save lost an ETag race, nothing it said has
+    /// left: it runs again on a fresh copy of the activity and freshly loaded state, up to <see cref="MaxTurnAttempts"/>
+    /// times, after which the user is asked to send the message again (OnTurnError). Other failures flush what
+    /// the bot said before failing, then go to OnTurnError, as in the SDK.
+    /// </summary>
+    private async Task<TurnContext> RunTurnAsync(Activity activity, ClaimsIdentity identity, Func<ITurnContext, CancellationToken, Task> callback,
+        Action<TurnContext>? prepare, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // The bot may change the activity (mention removal); each run starts from the activity as received.
+            var context = new TurnContext(this, attempt == 1 ? activity : Clone(activity));
+            context.TurnState.Set(identity);
+            var outbox = new List<Activity>();
+            context.TurnState[OutboxKey] = outbox;
+            prepare?.Invoke(context);
+            try
+            {
+                await RunMiddlewareAndCallbackAsync(context, callback, ct).ConfigureAwait(false);
+            }
+            catch (StorageConcurrencyException ex) when (attempt < MaxTurnAttempts)
+            {
+                _logger.LogInformation("The state of conversation {Conversation} was changed by another writer during activity {Id} ({Key}); running the turn again",
+                    activity.Conversation?.Id, activity.Id, ex.Key);
+                continue;
+            }
+            catch (Exception ex) when (OnTurnError != null && ex is not OperationCanceledException)
+            {
+                context.TurnState.Remove(OutboxKey);
+                // After repeated races the replies describe a state that was not saved: drop them.
+                if (ex is not StorageConcurrencyException) await FlushAsync(outbox, ct).ConfigureAwait(false);
+                await OnTurnError(context, ex).ConfigureAwait(false);
+                return context;
+            }
+            context.TurnState.Remove(OutboxKey);
+            await FlushAsync(outbox, ct).ConfigureAwait(false);
+            return context;
+        }
+    }
+
+    private static Activity Clone(Activity activity) =>
+        JsonSerializer.Deserialize<Activity>(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options), BotJson.Options)!;
+
+    private async Task FlushAsync(List<Activity> outbox, CancellationToken ct)
+    {
+        foreach (var activity in outbox) await _connector.SendAsync(activity, ct).ConfigureAwait(false);
+        outbox.Clear();
     }
 
     /// <summary>Completes when every queued turn has finished (shutdown, tests).</summary>
@@ -294,16 +360,33 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
                 responses[i] = new ResourceResponse { Id = Guid.NewGuid().ToString("N") };
                 continue;
             }
+            // Held until the turn has saved its state; the id is provisional, as with expectReplies.
+            if (activity.Type != ActivityTypes.Typing && turnContext.TurnState.Get<List<Activity>>(OutboxKey) is { } outbox)
+            {
+                outbox.Add(activity);
+                responses[i] = new ResourceResponse { Id = Guid.NewGuid().ToString("N") };
+                continue;
+            }
             responses[i] = await _connector.SendAsync(activity, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse();
         }
         return responses;
     }
 
-    public override Task<ResourceResponse?> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
-        => _connector.UpdateAsync(activity, cancellationToken);
+    /// <summary>Sends the turn's held messages first, so an update or delete never overtakes them.</summary>
+    private Task FlushOutboxAsync(ITurnContext turnContext, CancellationToken ct) =>
+        turnContext.TurnState.Get<List<Activity>>(OutboxKey) is { Count: > 0 } outbox ? FlushAsync(outbox, ct) : Task.CompletedTask;
 
-    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken)
-        => _connector.DeleteAsync(reference.ServiceUrl!, reference.Conversation!.Id!, reference.ActivityId!, cancellationToken);
+    public override async Task<ResourceResponse?> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+    {
+        await FlushOutboxAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return await _connector.UpdateAsync(activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        await FlushOutboxAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await _connector.DeleteAsync(reference.ServiceUrl!, reference.Conversation!.Id!, reference.ActivityId!, cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -29,7 +29,20 @@ public sealed class BotFrameworkOptions
     /// <summary>Resource the outgoing token is for (SDK key name); "/.default" is appended for MSAL.</summary>
     public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com";
 
+    /// <summary>
+    /// App ids of the bots allowed to call this one as a skill (SDK: AllowedCallers, checked by
+    /// AllowedCallersClaimsValidator); "*" allows any bot. Empty: skill calls are refused.
+    /// </summary>
+    public List<string> AllowedCallers { get; set; } = [];
+
     public bool IsSingleTenant => string.Equals(MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsUserAssignedManagedIdentity => string.Equals(MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="appId"/> may call this bot as a skill.</summary>
+    public bool IsAllowedCaller(string? appId) =>
+        !string.IsNullOrWhiteSpace(appId)
+        && AllowedCallers.Any(c => c.Trim() == "*" || string.Equals(c.Trim(), appId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The authority MSAL asks for the outgoing token.</summary>
     public string EffectiveAuthority => !string.IsNullOrWhiteSpace(MicrosoftAppAuthority)
@@ -41,6 +54,9 @@ public sealed class BotFrameworkOptions
 
     /// <summary>How long a delivered activity id is remembered so a channel's retry is not answered twice.</summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often expired redelivery records are deleted from storage.</summary>
+    public TimeSpan StorageSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>No app id: local development with the Emulator, no tokens either way.</summary>
     public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
@@ -56,10 +72,13 @@ public sealed class BotFrameworkOptions
             errors.Add($"MicrosoftAppType '{MicrosoftAppType}' is not one of MultiTenant, SingleTenant, UserAssignedMSI.");
             return errors;
         }
+        if (StorageSweepInterval <= TimeSpan.Zero) errors.Add($"StorageSweepInterval '{StorageSweepInterval}' must be positive.");
         if (IsAnonymous)
         {
             if (!string.IsNullOrWhiteSpace(MicrosoftAppPassword))
                 errors.Add("MicrosoftAppPassword is set but MicrosoftAppId is empty: set both (Azure Bot registration) or neither (local Emulator).");
+            if (type.Equals("UserAssignedMSI", StringComparison.OrdinalIgnoreCase))
+                errors.Add("MicrosoftAppType UserAssignedMSI needs MicrosoftAppId (the managed identity's client id).");
             return errors;
         }
         if (!Guid.TryParse(MicrosoftAppId, out _))
@@ -78,6 +97,8 @@ public sealed class BotFrameworkOptions
         {
             errors.Add("MicrosoftAppId is set but MicrosoftAppPassword is empty: add the client secret of the app registration.");
         }
+        foreach (var caller in AllowedCallers.Where(c => c.Trim() != "*" && !Guid.TryParse(c, out _)))
+            errors.Add($"AllowedCallers entry '{caller}' is not an app id (a GUID) or \"*\".");
         return errors;
     }
 }

@@ -31,6 +31,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(nameof(OpenIdKeyCache), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(nameof(BotTokenProvider));
+        // Durable in the bot's IStorage (SQLite in the host), so proactive messages after a restart carry tokens.
+        services.TryAddSingleton<IServiceUrlTrustStore>(sp => new StorageServiceUrlTrustStore(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton<BotTokenProvider>();
         services.TryAddSingleton(sp =>
         {
@@ -47,6 +49,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.TryAddSingleton<CloudAdapter>();
         services.AddHostedService<AnonymousModeWarning>();
+        services.AddHostedService<ExpiredItemsSweeper>();
         return services;
     }
 

@@ -23,3 +23,17 @@ public sealed class StorageConcurrencyException(string key)
 {
     public string Key { get; } = key;
 }
+
+/// <summary>
+/// A storage whose items may be given a lifetime (redelivery records, which are worthless after an hour).
+/// Expired items stay readable until <see cref="DeleteExpiredAsync"/> removes them; the host's sweeper calls it
+/// periodically. Items written through <see cref="IStorage.WriteAsync"/> never expire.
+/// </summary>
+public interface IExpiringStorage : IStorage
+{
+    /// <summary>Writes like <see cref="IStorage.WriteAsync"/> (same ETag rules), the items expiring at <paramref name="expiresAt"/>.</summary>
+    Task WriteAsync(IDictionary<string, object> changes, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every item whose expiry is at or before <paramref name="now"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+}

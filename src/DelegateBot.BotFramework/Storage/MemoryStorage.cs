@@ -8,9 +8,9 @@ namespace DelegateBot.BotFramework.Storage;
 /// In-process storage with the same contract as the durable ones (tests, and the CLI chat).
 /// Values are kept as JSON so a read never aliases a caller's object.
 /// </summary>
-public sealed class MemoryStorage : IStorage
+public sealed class MemoryStorage : IExpiringStorage
 {
-    private readonly Dictionary<string, (string Json, string ETag)> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Json, string ETag, DateTimeOffset? ExpiresAt)> _items = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _etag;
 
@@ -28,7 +28,11 @@ public sealed class MemoryStorage : IStorage
         return Task.FromResult(result);
     }
 
-    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => Write(changes, null);
+
+    public Task WriteAsync(IDictionary<string, object> changes, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) => Write(changes, expiresAt);
+
+    private Task Write(IDictionary<string, object> changes, DateTimeOffset? expiresAt)
     {
         lock (_lock)
         {
@@ -45,11 +49,21 @@ public sealed class MemoryStorage : IStorage
             foreach (var (key, value) in changes)
             {
                 var etag = (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                _items[key] = (StorageJson.Serialize(value), etag);
+                _items[key] = (StorageJson.Serialize(value), etag, expiresAt);
                 StorageJson.SetETag(value, etag);
             }
         }
         return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var expired = _items.Where(i => i.Value.ExpiresAt <= now).Select(i => i.Key).ToList();
+            foreach (var key in expired) _items.Remove(key);
+            return Task.FromResult(expired.Count);
+        }
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

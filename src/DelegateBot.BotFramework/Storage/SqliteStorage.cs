@@ -4,9 +4,10 @@ namespace DelegateBot.BotFramework.Storage;
 
 /// <summary>
 /// IStorage on a SQLite file, with the same contract as <see cref="MemoryStorage"/>. The ETag check is part of
-/// the SQL statement (UPDATE ... WHERE etag = @e), so two processes or threads cannot both win a race.
+/// the SQL statement (UPDATE ... WHERE etag = @e), so two processes or threads cannot both win a race. Items may
+/// carry an expiry (unix milliseconds, indexed) for <see cref="DeleteExpiredAsync"/>.
 /// </summary>
-public sealed class SqliteStorage : IStorage
+public sealed class SqliteStorage : IExpiringStorage
 {
     private readonly string _connectionString;
 
@@ -21,8 +22,17 @@ public sealed class SqliteStorage : IStorage
         // WAL lets readers proceed while one writer commits; the schema is created on first start.
         command.CommandText = """
             PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL, etag TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL, etag TEXT NOT NULL, expires_at INTEGER NULL);
             """;
+        command.ExecuteNonQuery();
+        // Files created before expiries existed get the column; both statements are no-ops afterwards.
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('items') WHERE name = 'expires_at'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE items ADD COLUMN expires_at INTEGER NULL";
+            command.ExecuteNonQuery();
+        }
+        command.CommandText = "CREATE INDEX IF NOT EXISTS items_expires_at ON items (expires_at) WHERE expires_at IS NOT NULL";
         command.ExecuteNonQuery();
     }
 
@@ -55,7 +65,22 @@ public sealed class SqliteStorage : IStorage
         return result;
     }
 
-    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        => WriteAsync(changes, (long?)null, cancellationToken);
+
+    public Task WriteAsync(IDictionary<string, object> changes, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        => WriteAsync(changes, expiresAt.ToUnixTimeMilliseconds(), cancellationToken);
+
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM items WHERE expires_at IS NOT NULL AND expires_at <= @now";
+        command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(IDictionary<string, object> changes, long? expiresAt, CancellationToken cancellationToken)
     {
         if (changes.Count == 0) return;
         var newTags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,10 +96,11 @@ public sealed class SqliteStorage : IStorage
                 command.Transaction = transaction;
                 command.CommandText = expected switch
                 {
-                    null or "*" => "INSERT INTO items (key, json, etag) VALUES (@k, @j, @n) ON CONFLICT(key) DO UPDATE SET json = excluded.json, etag = excluded.etag",
-                    "" => "INSERT INTO items (key, json, etag) VALUES (@k, @j, @n) ON CONFLICT(key) DO NOTHING",
-                    _ => "UPDATE items SET json = @j, etag = @n WHERE key = @k AND etag = @e",
+                    null or "*" => "INSERT INTO items (key, json, etag, expires_at) VALUES (@k, @j, @n, @x) ON CONFLICT(key) DO UPDATE SET json = excluded.json, etag = excluded.etag, expires_at = excluded.expires_at",
+                    "" => "INSERT INTO items (key, json, etag, expires_at) VALUES (@k, @j, @n, @x) ON CONFLICT(key) DO NOTHING",
+                    _ => "UPDATE items SET json = @j, etag = @n, expires_at = @x WHERE key = @k AND etag = @e",
                 };
+                command.Parameters.AddWithValue("@x", expiresAt.HasValue ? expiresAt.Value : DBNull.Value);
                 command.Parameters.AddWithValue("@k", key);
                 command.Parameters.AddWithValue("@j", StorageJson.Serialize(value));
                 command.Parameters.AddWithValue("@n", etag);

@@ -9,10 +9,12 @@ public static class CliCommands
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new AskCommand(),
+        new Chat.ChatCommand(),
         new Agenda.AgendaCommand(),
         new Registration.RegistrationCommand(),
         new Reminders.Scheduling.RehearseCommand(),
         new Reminders.Broadcasts.BroadcastCommand(),
+        new Teams.TeamsPackageCommand(),
     ];
 
     public static ICliCommand? Find(string verb) =>

@@ -7,6 +7,7 @@ using DelegateBot.BotFramework.Hosting;
 using DelegateBot.BotFramework.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace DelegateBot.Tests.Bot;
@@ -15,6 +16,7 @@ namespace DelegateBot.Tests.Bot;
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string AppId = "6a1c3f1e-7d2b-4c55-9e8a-1f0b2c3d4e5f";
+    private const string RootBotId = "0b7e2a64-9c1d-4f3e-8a5b-6c7d8e9f0a1b";
     private readonly string _data = Directory.CreateTempSubdirectory("delegatebot-auth-").FullName;
     private TestChannel _channel = null!;
     private TestTokenIssuer _issuer = null!;
@@ -24,7 +26,14 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         _channel = await TestChannel.StartAsync();
         _issuer = await TestTokenIssuer.StartAsync();
-        _app = new BotAppFactory(_data, _issuer.BotSettings(AppId), _issuer.TrustedBy);
+        _app = CreateApp();
+    }
+
+    private BotAppFactory CreateApp()
+    {
+        var settings = _issuer.BotSettings(AppId);
+        settings["AllowedCallers:0"] = RootBotId;
+        return new BotAppFactory(_data, settings, _issuer.TrustedBy);
     }
 
     public async Task DisposeAsync()
@@ -119,12 +128,61 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task An_emulator_token_is_checked_by_its_appid_claim()
     {
-        var issuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
-        var good = _issuer.CreateToken("https://api.botframework.com", _channel.ServiceUrl, issuer, claims: new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = AppId });
-        Assert.Equal(HttpStatusCode.OK, (await Post("Bearer " + good)).StatusCode);
+        // The Emulator asks Entra for a token for the bot's own app id: aud = appid = the bot.
+        Assert.Equal(HttpStatusCode.OK, (await Post("Bearer " + _issuer.CreateEntraToken(AppId, AppId))).StatusCode);
 
-        var other = _issuer.CreateToken("https://api.botframework.com", _channel.ServiceUrl, issuer, claims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = Guid.NewGuid().ToString() });
-        await AssertRefused("Bearer " + other);
+        await AssertRefused("Bearer " + _issuer.CreateEntraToken("https://api.botframework.com", Guid.NewGuid().ToString()));
+    }
+
+    [Fact]
+    public async Task A_bot_in_AllowedCallers_calling_as_a_skill_is_answered_with_a_token_for_that_bot()
+    {
+        var response = await Post("Bearer " + _issuer.CreateEntraToken(AppId, RootBotId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var calls = await _channel.WaitForCallsAsync(2);
+        Assert.Contains("Khalid Koser", calls[1].Activity!.Attachments![0].Content!.ToString());
+        // SDK skills: the reply's token is for the calling bot (aud = its app id), issued to us (appid = ours).
+        var token = new JsonWebToken(calls[1].Authorization!["Bearer ".Length..]);
+        Assert.Equal((RootBotId, AppId), (token.Audiences.Single(), token.GetClaim("appid").Value));
+        Assert.Equal(RootBotId + "/.default", _issuer.TokenRequests.Single().Form["scope"]);
+    }
+
+    [Fact]
+    public Task A_bot_not_in_AllowedCallers_is_401() => AssertRefused("Bearer " + _issuer.CreateEntraToken(AppId, Guid.NewGuid().ToString()));
+
+    [Fact]
+    public Task A_bot_to_bot_token_for_another_bot_is_401() => AssertRefused("Bearer " + _issuer.CreateEntraToken(Guid.NewGuid().ToString(), RootBotId));
+
+    [Fact]
+    public Task An_expired_bot_to_bot_token_is_401() => AssertRefused("Bearer " + _issuer.CreateEntraToken(AppId, RootBotId, expires: DateTime.UtcNow.AddMinutes(-6)));
+
+    [Fact]
+    public async Task A_calling_bot_cannot_redirect_the_token_of_a_channel_serviceUrl()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Post("Bearer " + _issuer.CreateToken(AppId, _channel.ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post("Bearer " + _issuer.CreateEntraToken(AppId, RootBotId))).StatusCode);
+
+        var tokens = _app.Services.GetRequiredService<BotTokenProvider>();
+        Assert.Equal("https://api.botframework.com", await tokens.GetAudienceAsync(_channel.ServiceUrl));
+    }
+
+    [Fact]
+    public async Task A_serviceUrl_vouched_for_before_a_restart_still_gets_the_token_for_proactive_messages()
+    {
+        var first = BotAppFactory.Message(_channel.ServiceUrl, "Who chairs panel two?");
+        Assert.Equal(HttpStatusCode.OK, (await Post("Bearer " + _issuer.CreateToken(AppId, _channel.ServiceUrl), first)).StatusCode);
+        await _channel.WaitForCallsAsync(2);
+        await _app.DisposeAsync();
+
+        _app = CreateApp();
+        var adapter = _app.Services.GetRequiredService<DelegateBot.BotFramework.Builder.CloudAdapter>();
+        await adapter.ContinueConversationAsync(first.GetConversationReference(),
+            (turn, ct) => turn.SendActivityAsync("The session starts in 30 minutes.", ct));
+
+        var push = (await _channel.WaitForCallsAsync(3))[2];
+        Assert.Equal("The session starts in 30 minutes.", push.Activity!.Text);
+        Assert.Equal("Bearer " + TestTokenIssuer.OutgoingAccessToken, push.Authorization);
     }
 
     [Fact]

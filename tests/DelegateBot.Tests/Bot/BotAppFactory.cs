@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using DelegateBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,8 +24,22 @@ public sealed class BotAppFactory(string dataFolder, IDictionary<string, string?
 
     public string DatabasePath => Path.Combine(dataFolder, "delegatebot.db");
 
+    /// <summary>
+    /// Serves the host on Kestrel at 127.0.0.1 (a free port) for clients in other processes (Node, the CLI chat);
+    /// returns the URL of /api/messages. Call before anything else uses the factory.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel();
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.TrimEnd('/') + "/api/messages");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Only used with StartOnLoopback; the in-memory test server ignores it.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Knowledge:Path", RepoKnowledgeFolder);
         builder.UseSetting("Knowledge:Watch", "false");
         builder.UseSetting("Storage:SqlitePath", DatabasePath);

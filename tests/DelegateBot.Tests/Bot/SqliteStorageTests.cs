@@ -110,4 +110,48 @@ public sealed class SqliteStorageTests : IDisposable
             catch (StorageConcurrencyException) { return false; }
         }
     }
+
+    [Theory, MemberData(nameof(Storages))]
+    public async Task Expired_items_are_deleted_and_the_others_kept(string kind)
+    {
+        var storage = (IExpiringStorage)Create(kind);
+        var now = new DateTimeOffset(2030, 1, 10, 15, 0, 0, TimeSpan.Zero);
+        await storage.WriteAsync(new Dictionary<string, object> { ["old"] = Item(1, "") }, now.AddMinutes(-1));
+        await storage.WriteAsync(new Dictionary<string, object> { ["young"] = Item(2, "") }, now.AddMinutes(1));
+        await storage.WriteAsync(new Dictionary<string, object> { ["state"] = Item(3, null) });
+        // A plain write over an expiring item makes it permanent.
+        await storage.WriteAsync(new Dictionary<string, object> { ["kept"] = Item(4, "") }, now.AddMinutes(-1));
+        await storage.WriteAsync(new Dictionary<string, object> { ["kept"] = Item(5, "*") });
+
+        Assert.Equal(1, await storage.DeleteExpiredAsync(now));
+
+        Assert.Null(await Read(storage, "old"));
+        foreach (var (key, n) in new[] { ("young", 2), ("state", 3), ("kept", 5) })
+            Assert.Equal(n, (int)(await Read(storage, key))!["n"]!);
+        Assert.Equal(1, await storage.DeleteExpiredAsync(now.AddMinutes(2)));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_expiries_gets_the_column_and_keeps_its_items()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DbPath)!);
+        await using (var connection = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE items (key TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL, etag TEXT NOT NULL);
+                INSERT INTO items VALUES ('k', '{"n":7}', 'e1');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var storage = new SqliteStorage(DbPath);
+
+        Assert.Equal(7, (int)(await Read(storage, "k"))!["n"]!);
+        await storage.WriteAsync(new Dictionary<string, object> { ["d"] = Item(1, "") }, DateTimeOffset.UnixEpoch);
+        Assert.Equal(1, await storage.DeleteExpiredAsync(DateTimeOffset.UnixEpoch.AddSeconds(1)));
+        Assert.NotNull(await Read(new SqliteStorage(DbPath), "k"));
+    }
 }

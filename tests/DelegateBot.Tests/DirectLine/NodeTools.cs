@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace DelegateBot.Tests.DirectLine;
 
-/// <summary>Runs the npm-based test drivers (tests/directline-js, tests/browser) from xunit.</summary>
+/// <summary>Runs the npm-based test drivers (tests/directline-js, tests/botbuilder-js, tests/browser) from xunit.</summary>
 internal static class NodeTools
 {
     private static readonly SemaphoreSlim NpmGate = new(1, 1);
@@ -39,7 +39,8 @@ internal static class NodeTools
     }
 
     /// <summary>Runs a program to completion; returns its exit code and stdout+stderr. Killed after <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
+        IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -49,6 +50,7 @@ internal static class NodeTools
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

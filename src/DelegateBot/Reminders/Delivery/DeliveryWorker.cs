@@ -74,9 +74,14 @@ public sealed class DeliveryWorker(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _abort.CancelAfter(TimeSpan.FromSeconds(options.CurrentValue.ShutdownGraceSeconds));
+        // WebApplicationFactory on Kestrel can stop a host whose services it already disposed: nothing runs any more.
+        try { _abort.CancelAfter(TimeSpan.FromSeconds(options.CurrentValue.ShutdownGraceSeconds)); }
+        catch (ObjectDisposedException) { return; }
         try { await base.StopAsync(cancellationToken); }
-        finally { await _abort.CancelAsync(); }
+        finally
+        {
+            try { await _abort.CancelAsync(); } catch (ObjectDisposedException) { }
+        }
     }
 
     public override void Dispose()

@@ -29,8 +29,10 @@ public sealed class ProactiveSender(CloudAdapter adapter, BotTokenProvider token
 {
     public async Task<SendOutcome> SendAsync(Subscription subscription, string messageJson, CancellationToken cancellationToken)
     {
-        // The in-memory trust list starts empty after a restart; the stored flag carries what an authenticated request proved.
-        if (subscription.Vouched) tokens.TrustServiceUrl(subscription.Reference.ServiceUrl);
+        // The authenticated request recorded its serviceUrl durably (with the audience it implied); a subscription
+        // stored before those records existed still carries the proof in its flag.
+        if (subscription.Vouched && subscription.Reference.ServiceUrl is { } serviceUrl && !await tokens.IsTrustedAsync(serviceUrl, cancellationToken))
+            await tokens.TrustServiceUrlAsync(serviceUrl, cancellationToken: cancellationToken);
         var message = ForChannel(JsonSerializer.Deserialize<Activity>(messageJson, BotJson.Options)!, subscription.ChannelId);
         ResourceResponse? response = null;
         Exception? failure = null;
