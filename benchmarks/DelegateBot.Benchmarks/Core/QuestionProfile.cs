@@ -1,0 +1,44 @@
+using DelegateBot.Benchmarks.Corpus;
+using System.Diagnostics;
+using DelegateBot.Benchmarks.Measurement;
+
+namespace DelegateBot.Benchmarks.Core;
+
+public sealed record QuestionTiming(string Question, string Kind, bool Found, double MedianMs, double MaxMs, double AllocatedKb);
+
+/// <summary>
+/// Where the time goes, question by question: each question of a corpus's mix asked many times, its median and
+/// worst time and its allocations, slowest first. Shows which kinds of question make the tail of the benchmark.
+/// </summary>
+internal static class QuestionProfile
+{
+    public static int Run(string corpus, int rounds)
+    {
+        var (folder, questions) = Corpora.Resolve(corpus);
+        using var core = CoreServices.For(folder);
+        foreach (var q in questions) core.Ask(q.Text); // build and warm up
+        for (var i = 0; i < 3; i++) foreach (var q in questions) core.Ask(q.Text);
+
+        var timings = new List<QuestionTiming>();
+        foreach (var q in questions)
+        {
+            var samples = new double[rounds];
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var found = false;
+            for (var r = 0; r < rounds; r++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                found = core.Ask(q.Text).Found;
+                samples[r] = MachineInfo.MsSince(start);
+            }
+            var perCall = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / rounds;
+            var s = Percentiles.Summarize(samples);
+            timings.Add(new QuestionTiming(q.Text, q.Kind, found, s.P50, s.Max, perCall));
+        }
+        Console.WriteLine($"{corpus}: {core.Index.AllPassages.Count} passages; per question over {rounds} rounds, slowest first ({MachineInfo.Describe()})");
+        foreach (var t in timings.OrderByDescending(t => t.MedianMs))
+            Console.WriteLine($"{t.MedianMs,8:0.000} ms  max {t.MaxMs,8:0.000}  {t.AllocatedKb,8:0} KB  {(t.Found ? "found" : "miss "),-5}  {t.Kind,-10} {t.Question}");
+        Console.WriteLine($"-> {ResultFiles.Write($"profile-{corpus}", timings)}");
+        return 0;
+    }
+}
