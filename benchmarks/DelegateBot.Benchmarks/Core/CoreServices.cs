@@ -19,6 +19,8 @@ internal sealed class CoreServices : IDisposable
     public IAnswerService Answers => _provider.GetRequiredService<IAnswerService>();
     public KnowledgeIndex Index => _provider.GetRequiredService<KnowledgeIndex>();
     public AgendaService Agenda => _provider.GetRequiredService<AgendaService>();
+    public DelegateBot.Core.Knowledge.Answering.ExtractiveAnswerService Extractive =>
+        _provider.GetRequiredService<DelegateBot.Core.Knowledge.Answering.ExtractiveAnswerService>();
 
     public static CoreServices For(string knowledgeFolder)
     {

@@ -27,10 +27,9 @@ internal static class MeetingNames
     }
 
     /// <summary>How well a question or a title matches a name: shared tokens over the name's tokens.</summary>
-    public static double Overlap(string query, string name)
-    {
-        var q = Tokens(query);
-        var n = Tokens(name);
-        return n.Count == 0 ? 0 : (double)n.Count(q.Contains) / n.Count;
-    }
+    public static double Overlap(string query, string name) => Overlap(Tokens(query), Tokens(name));
+
+    /// <summary>The same on tokens already computed (a question against many names).</summary>
+    public static double Overlap(HashSet<string> query, HashSet<string> name) =>
+        name.Count == 0 ? 0 : (double)name.Count(query.Contains) / name.Count;
 }
