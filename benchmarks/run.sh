@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
-out="benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)$([ $quick = 1 ] && echo -quick)"
+out="benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)$([ $quick = 1 ] && echo -quick || true)"
 mkdir -p "$out"
 export BENCH_RESULTS="$PWD/$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -39,9 +39,9 @@ bench="dotnet benchmarks/DelegateBot.Benchmarks/bin/Release/net10.0/DelegateBot.
 load="dotnet benchmarks/DelegateBot.LoadTest/bin/Release/net10.0/DelegateBot.LoadTest.dll"
 
 if [ $quick = 1 ]; then
-  corpora="seeds,1k,10k"; big="10k"; rounds=3; phase="--quick"; runs=3
+  corpora="seeds,1k,10k"; big="10k"; rounds=3; phase="--quick"; runs=3; gc="--compare-gc"
 else
-  corpora="seeds,1k,10k,100k"; big="100k"; rounds=10; phase="--duration 20 --warmup 10"; runs=10
+  corpora="seeds,1k,10k,100k"; big="100k"; rounds=10; phase="--duration 20 --warmup 10"; runs=10; gc=""
 fi
 
 step() { # name, command...: runs one benchmark, its output to the terminal and to $out/<name>.log
@@ -61,7 +61,7 @@ fi
 wants load && { step load $load --rates 100,300,500 $phase || status=1; }
 wants index && { step index $bench index --corpora "$corpora" || status=1; }
 wants coldstart && { step coldstart $bench coldstart --runs $runs --corpora seeds || status=1; }
-wants memory && { step memory $bench memory --corpora "seeds,$big" || status=1; }
+wants memory && { step memory $bench memory --corpora "seeds,$big" $gc || status=1; }
 
 echo
 python3 benchmarks/summarize.py "$out" | tee "$out/summary.md"

@@ -23,7 +23,7 @@ switch (verb)
     case "coldstart":
         return await ColdStart.RunAsync(int.Parse(Option("--runs", "10")), CorpusList("seeds"));
     case "memory":
-        return await HostMemory.RunAsync(CorpusList("seeds,100k"));
+        return await HostMemory.RunAsync(CorpusList("seeds,100k"), rest.Contains("--compare-gc"));
     case "profile":
         return QuestionProfile.Run(Option("--corpus", "seeds"), int.Parse(Option("--rounds", "50")));
     case "corpus":
@@ -39,7 +39,7 @@ switch (verb)
               core [BenchmarkDotNet args]        answer latency per corpus (BDN_CORPORA=seeds,1k,10k,100k; BDN_ROUNDS=10)
               index [--corpora seeds,1k,...]     index build throughput (MB/s) and peak memory, one child process per corpus
               coldstart [--runs 10] [--corpora seeds]   process start to first answer: `ask` CLI and the service
-              memory [--corpora seeds,100k]      resident memory of the service after answering (server and workstation GC)
+              memory [--corpora seeds,100k] [--compare-gc]   resident memory of the service after answering (server GC; workstation too)
               profile [--corpus seeds] [--rounds 50]    per-question latency and allocations, slowest first
               corpus [--corpora 1k,10k]          generate (or show) the synthetic corpora in the temp folder
             """);

@@ -10,11 +10,11 @@ public sealed record HostMemoryResult(string Corpus, string Gc, int Documents, d
 /// <summary>
 /// Resident memory of the real service once it has answered: start it on a corpus, ask the corpus's question
 /// mix a few times through POST /api/messages, then read VmRSS and VmHWM. With the host's default GC (server, as
-/// the web SDK sets it) and, for comparison, workstation GC (DOTNET_gcServer=0).
+/// the web SDK sets it) and, with --compare-gc, workstation GC (DOTNET_gcServer=0).
 /// </summary>
 internal static class HostMemory
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> corpora)
+    public static async Task<int> RunAsync(IReadOnlyList<string> corpora, bool compareGc)
     {
         var results = new List<HostMemoryResult>();
         foreach (var corpus in corpora)
@@ -22,8 +22,8 @@ internal static class HostMemory
             var (folder, questions) = Corpora.Resolve(corpus);
             var documents = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Count();
             var settings = new List<(string Gc, Dictionary<string, string> Env)> { ("server", []) };
-            // For comparison on the large corpus only: the default (server GC, as the web SDK sets it) is what ships.
-            if (corpus != "seeds") settings.Add(("workstation", new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }));
+            // For comparison (--compare-gc, run.sh --quick does it on 10k): the default (server GC, as the web SDK sets it) is what ships.
+            if (compareGc && corpus != "seeds") settings.Add(("workstation", new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }));
             foreach (var (gc, env) in settings)
             {
                 await using var host = await HostProcess.StartAsync(new HostSettings(folder) { Environment = env });

@@ -15,10 +15,11 @@ internal static class MeetingNames
             .Select(t => t.Replace("high-level", "highlevel").Replace("high level", "highlevel"))
             .Where(t => !Stop.Contains(t) && !(t.Length == 4 && t.All(char.IsDigit))).ToHashSet();
 
-    public static bool SameEvent(string a, string b)
+    public static bool SameEvent(string a, string b) => SameEvent(Tokens(a), Tokens(b));
+
+    /// <summary>The same on the names' <see cref="Tokens"/>, for callers comparing many names.</summary>
+    public static bool SameEvent(HashSet<string> x, HashSet<string> y)
     {
-        var x = Tokens(a);
-        var y = Tokens(b);
         if (x.Count == 0 || y.Count == 0) return false;
         var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
         var common = small.Count(large.Contains);
