@@ -21,7 +21,8 @@ public sealed class CoreConfig : ManualConfig
     {
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("BDN_ROUNDS"), out var r) ? r : 10;
         AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            // The default in-process timeout (5 min) is shorter than building the 100k-passage index on a busy machine.
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(Math.Max(20, rounds * 4))
             .WithIterationCount(rounds * 50)
