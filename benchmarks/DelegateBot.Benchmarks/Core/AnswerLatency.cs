@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DelegateBot.Benchmarks.Corpus;
+using DelegateBot.Benchmarks.Measurement;
 using DelegateBot.Core.Knowledge;
 
 namespace DelegateBot.Benchmarks.Core;
@@ -29,8 +30,13 @@ public class AnswerLatency
         _questions = [.. questions];
         _core = CoreServices.For(folder);
         // Builds the index and the agenda, and answers each question once, so the measured turns are warm.
+        _core.Ask(_questions[0].Text);
+        // Allocations over the whole mix (BenchmarkDotNet's MemoryDiagnoser sees one invocation, i.e. one question).
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var found = _questions.Count(q => _core.Ask(q.Text).Found);
-        Console.WriteLine($"// {Corpus}: {_core.Index.AllPassages.Count} passages, {_questions.Length} questions, {found} answered");
+        var perAnswerKb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / _questions.Length;
+        Console.WriteLine($"// {Corpus}: {_core.Index.AllPassages.Count} passages, {_questions.Length} questions, {found} answered, {perAnswerKb:0} KB allocated per answer");
+        ResultFiles.Write($"core-allocations-{Corpus}", new { Corpus, Passages = _core.Index.AllPassages.Count, Questions = _questions.Length, Found = found, AllocatedKbPerAnswer = perAnswerKb });
     }
 
     [Benchmark]

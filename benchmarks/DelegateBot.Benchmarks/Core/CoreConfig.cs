@@ -11,8 +11,8 @@ using Perfolizer.Horology;
 namespace DelegateBot.Benchmarks.Core;
 
 /// <summary>
-/// One question per iteration (InvocationCount 1) and no outlier removal, so P50/P95/P99 are percentiles of
-/// single answers including the slow tail; allocations per answer. In-process: no generated project to build,
+/// One question per iteration (InvocationCount 1), no outlier removal and no forced GC between iterations, so
+/// P50/P95/P99 are percentiles of single answers including the slow tail; allocations per answer. In-process: no generated project to build,
 /// and the index of a corpus is built once per corpus. BDN_ROUNDS sets how many times the mix is asked (10).
 /// </summary>
 public sealed class CoreConfig : ManualConfig
@@ -28,7 +28,10 @@ public sealed class CoreConfig : ManualConfig
             .WithIterationCount(rounds * 50)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
-            .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove));
+            .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)
+            // No forced collection between iterations: garbage collects when it would in the service, inside
+            // answers (the tail we want to see), and a forced full GC of a 1.4 GB heap per question is not affordable.
+            .WithGcForce(false));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
         AddExporter(JsonExporter.Full); // the default config adds the GitHub markdown, CSV and HTML reports
