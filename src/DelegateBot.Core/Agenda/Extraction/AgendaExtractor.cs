@@ -10,6 +10,8 @@ public sealed class AgendaExtractor
 {
     private readonly Places _places;
     private readonly string _defaultZone;
+    // Each name's words, once per extraction: clustering compares every mention with every event found so far.
+    private readonly Dictionary<string, HashSet<string>> _nameTokens = new(StringComparer.Ordinal);
 
     public AgendaExtractor(string defaultTimeZone = "UTC", IReadOnlyDictionary<string, string>? extraPlaces = null)
     {
@@ -51,19 +53,51 @@ public sealed class AgendaExtractor
     private List<List<MeetingDraft>> Cluster(List<MeetingDraft> drafts)
     {
         var clusters = new List<List<MeetingDraft>>();
+        // The clusters each name word occurs in: only a cluster sharing a word with a mention can have its name
+        // (SameEvent needs a common word), so a mention is compared with those, in order, not with every event.
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var candidates = new SortedSet<int>();
         foreach (var d in drafts.OrderByDescending(d => d.Date?.Precision ?? -1).ThenByDescending(d => d.Sessions.Count))
         {
-            // An undated mention only joins an event of its own document: across documents a bare name is too weak a link.
-            var home = clusters.FirstOrDefault(c => c.All(x => Compatible(x, d)) && c.Any(x => SameName(x, d))
-                && (d.Date is not null || c.Any(x => x.Source == d.Source)));
-            if (home is null) clusters.Add([d]);
-            else home.Add(d);
+            candidates.Clear();
+            foreach (var name in d.Names)
+                foreach (var word in NameTokens(name))
+                    if (byWord.TryGetValue(word, out var found)) candidates.UnionWith(found);
+            var index = -1;
+            foreach (var i in candidates)
+            {
+                var c = clusters[i];
+                // An undated mention only joins an event of its own document: across documents a bare name is too weak a link.
+                if (c.All(x => Compatible(x, d)) && c.Any(x => SameName(x, d)) && (d.Date is not null || c.Any(x => x.Source == d.Source)))
+                {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0)
+            {
+                clusters.Add([d]);
+                index = clusters.Count - 1;
+            }
+            else clusters[index].Add(d);
+            foreach (var name in d.Names)
+                foreach (var word in NameTokens(name))
+                {
+                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
+                    if (list.Count == 0 || list[^1] != index) list.Add(index);
+                }
         }
         return clusters;
     }
 
-    private static bool SameName(MeetingDraft a, MeetingDraft b) =>
-        (a.Head == b.Head || a.IsSeriesMeeting || b.IsSeriesMeeting) && a.Names.Any(x => b.Names.Any(y => MeetingNames.SameEvent(x, y)));
+    private bool SameName(MeetingDraft a, MeetingDraft b) =>
+        (a.Head == b.Head || a.IsSeriesMeeting || b.IsSeriesMeeting) && a.Names.Any(x => b.Names.Any(y => MeetingNames.SameEvent(NameTokens(x), NameTokens(y))));
+
+    private HashSet<string> NameTokens(string name)
+    {
+        if (!_nameTokens.TryGetValue(name, out var tokens)) _nameTokens[name] = tokens = MeetingNames.Tokens(name);
+        return tokens;
+    }
 
     private bool Compatible(MeetingDraft a, MeetingDraft b)
     {

@@ -15,10 +15,11 @@ internal static class MeetingNames
             .Select(t => t.Replace("high-level", "highlevel").Replace("high level", "highlevel"))
             .Where(t => !Stop.Contains(t) && !(t.Length == 4 && t.All(char.IsDigit))).ToHashSet();
 
-    public static bool SameEvent(string a, string b)
+    public static bool SameEvent(string a, string b) => SameEvent(Tokens(a), Tokens(b));
+
+    /// <summary>The same on the names' <see cref="Tokens"/>, for callers comparing many names.</summary>
+    public static bool SameEvent(HashSet<string> x, HashSet<string> y)
     {
-        var x = Tokens(a);
-        var y = Tokens(b);
         if (x.Count == 0 || y.Count == 0) return false;
         var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
         var common = small.Count(large.Contains);
@@ -27,10 +28,9 @@ internal static class MeetingNames
     }
 
     /// <summary>How well a question or a title matches a name: shared tokens over the name's tokens.</summary>
-    public static double Overlap(string query, string name)
-    {
-        var q = Tokens(query);
-        var n = Tokens(name);
-        return n.Count == 0 ? 0 : (double)n.Count(q.Contains) / n.Count;
-    }
+    public static double Overlap(string query, string name) => Overlap(Tokens(query), Tokens(name));
+
+    /// <summary>The same on tokens already computed (a question against many names).</summary>
+    public static double Overlap(HashSet<string> query, HashSet<string> name) =>
+        name.Count == 0 ? 0 : (double)name.Count(query.Contains) / name.Count;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using DelegateBot.Core.Agenda.Extraction;
@@ -40,7 +41,8 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
     {
         var deadlines = agenda.AllDeadlines.Where(d => d.Kind == DeadlineKind.Registration).ToList();
         if (deadlines.Count == 0) return null;
-        var named = deadlines.Where(d => MeetingOf(d) is { } m && MeetingNames.Overlap(q, m.Title) >= 0.5).ToList();
+        var questionTokens = MeetingNames.Tokens(q);
+        var named = deadlines.Where(d => MeetingOf(d) is { } m && MeetingNames.Overlap(questionTokens, TitleTokens.GetValue(m, x => MeetingNames.Tokens(x.Title))) >= 0.5).ToList();
         if (named.Count > 0) deadlines = named;
         var lines = deadlines.Select(d => RegistrationLine(d)).ToList();
         return Found(string.Join("\n", lines), deadlines.Select(d => d.Provenance));
@@ -233,7 +235,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         var wanted = RefTokens(reference);
         if (wanted.Count == 0) return null;
         var candidates = agenda.Meetings.SelectMany(m => m.Sessions.Select(s => (M: m, S: s)))
-            .Select(x => (x.M, x.S, Score: Coverage(wanted, RefTokens(x.S.Title + " " + x.S.Id))))
+            .Select(x => (x.M, x.S, Score: Coverage(wanted, SessionTokens.GetValue(x.S, y => RefTokens(y.Title + " " + y.Id)))))
             .Where(x => x.Score >= 0.99).ToList();
         if (candidates.Count == 0) return null;
         // Several meetings with a "Panel one": take the one nearest to now.
@@ -247,7 +249,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         var wanted = MeetingNames.Tokens(reference);
         if (wanted.Count == 0) return null;
         var scored = agenda.Meetings
-            .Select(m => (m, Score: (double)wanted.Count(MeetingNames.Tokens($"{m.Title} {m.Place} {m.Year}").Contains) / wanted.Count))
+            .Select(m => (m, Score: (double)wanted.Count(MeetingTokens.GetValue(m, x => MeetingNames.Tokens($"{x.Title} {x.Place} {x.Year}")).Contains) / wanted.Count))
             .Where(x => x.Score >= 0.75).OrderByDescending(x => x.Score).ThenBy(x => x.m.Title.Length).ToList();
         return scored.Count == 0 ? null : scored[0].m;
     }
@@ -259,6 +261,12 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         ["6"] = "six", ["vi"] = "six", ["sixth"] = "six",
     };
     private static readonly HashSet<string> RefStop = ["the", "a", "an", "of", "on", "for", "and", "to", "in", "at", "is", "session", "item", "programme", "program", "speaks", "who", "what", "comes"];
+
+    // The words of every session and meeting name, computed once per agenda generation rather than for every question
+    // (the agenda's records are immutable and a rebuild makes new ones, so the caches follow them and never go stale).
+    private static readonly ConditionalWeakTable<Session, HashSet<string>> SessionTokens = new();
+    private static readonly ConditionalWeakTable<Meeting, HashSet<string>> MeetingTokens = new();
+    private static readonly ConditionalWeakTable<Meeting, HashSet<string>> TitleTokens = new();
 
     private static HashSet<string> RefTokens(string text) =>
         Regex.Split(text.ToLowerInvariant(), @"[^\p{L}\d]+").Where(t => t.Length > 0 && !RefStop.Contains(t))

@@ -34,7 +34,10 @@ public sealed class KnowledgeAnalyzer : Analyzer
     }
 
     /// <summary>The stems of a text with their character offsets, in order.</summary>
-    public IReadOnlyList<StemToken> Tokens(string text)
+    public IReadOnlyList<StemToken> Tokens(string text) => Tokens(text, null);
+
+    /// <summary>The same, the stems taken from <paramref name="pool"/> when given (index building).</summary>
+    internal List<StemToken> Tokens(string text, StemPool? pool)
     {
         var result = new List<StemToken>();
         using var stream = GetTokenStream("text", text);
@@ -42,16 +45,18 @@ public sealed class KnowledgeAnalyzer : Analyzer
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            result.Add(new StemToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+            result.Add(new StemToken(pool is null ? term.ToString() : pool.Intern(term.Buffer.AsSpan(0, term.Length)), offset.StartOffset, offset.EndOffset));
         stream.End();
         return result;
     }
 
     /// <summary>The distinct stems of a text.</summary>
-    public HashSet<string> Stems(string text)
+    public HashSet<string> Stems(string text) => Stems(text, null);
+
+    internal HashSet<string> Stems(string text, StemPool? pool)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in Tokens(text)) set.Add(t.Stem);
+        foreach (var t in Tokens(text, pool)) set.Add(t.Stem);
         return set;
     }
 

@@ -36,7 +36,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     private readonly Dictionary<string, int> _documentFrequency;
 
     private KnowledgeSnapshot(long version, IReadOnlyList<ParsedDocument> documents, List<IndexedPassage> passages,
-        AcronymTable acronyms, Synonyms synonyms, IReadOnlyList<LoadProblem> problems)
+        AcronymTable acronyms, Synonyms synonyms, IReadOnlyList<LoadProblem> problems, StemPool pool)
     {
         Version = version;
         Documents = documents;
@@ -48,11 +48,13 @@ internal sealed class KnowledgeSnapshot : IDisposable
         Problems = problems;
         // What a document is about as a whole: its title, section names and header lines (event, date, venue).
         // A question's words found only there still count as evidence for a passage of that document.
+        // Passages grouped by document once (a scan of all passages per document is quadratic in the folder's size).
+        var byDocument = passages.ToLookup(p => p.DocumentIndex);
         DocumentStems = documents.Select((d, i) => KnowledgeAnalyzer.Instance.Stems(string.Join('\n',
-            passages.Where(p => p.DocumentIndex == i).Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
-                .Prepend(d.Document.Title)))).ToArray();
-        DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text)).ToArray();
-        TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title)).ToArray();
+            byDocument[i].Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
+                .Prepend(d.Document.Title)), pool)).ToArray();
+        DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text, pool)).ToArray();
+        TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
 
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in passages)
@@ -101,20 +103,21 @@ internal sealed class KnowledgeSnapshot : IDisposable
 
     public static KnowledgeSnapshot Build(long version, IReadOnlyList<ParsedDocument> documents, Glossary glossary, IReadOnlyList<LoadProblem> problems)
     {
+        var pool = new StemPool();
         var passages = new List<IndexedPassage>();
         for (var d = 0; d < documents.Count; d++)
         {
             var doc = documents[d].Document;
             var ordinal = 0;
             foreach (var chunk in PassageChunker.Chunk(documents[d].Paragraphs))
-                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk));
+                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk, pool));
         }
         var acronyms = AcronymLearner.Learn(documents.Select(d => d.Document.Text), glossary.Acronyms);
-        return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems);
+        return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems, pool);
     }
 
     public static KnowledgeSnapshot Empty(IReadOnlyList<LoadProblem> problems) =>
-        new(0, [], [], AcronymTable.Empty, new Synonyms([]), problems);
+        new(0, [], [], AcronymTable.Empty, new Synonyms([]), problems, new StemPool());
 
     public void Dispose()
     {

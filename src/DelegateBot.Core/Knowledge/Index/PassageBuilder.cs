@@ -7,7 +7,7 @@ namespace DelegateBot.Core.Knowledge.Index;
 /// <summary>Turns a chunk into an indexed passage: display text, context, and answerable units with their stems.</summary>
 internal static class PassageBuilder
 {
-    public static IndexedPassage Build(KnowledgeDocument doc, int documentIndex, int ordinal, Chunk chunk)
+    public static IndexedPassage Build(KnowledgeDocument doc, int documentIndex, int ordinal, Chunk chunk, StemPool? pool = null)
     {
         var text = new StringBuilder();
         var units = new List<TextUnit>();
@@ -27,17 +27,17 @@ internal static class PassageBuilder
                 foreach (var sentence in SentenceSplitter.Split(body))
                 {
                     lastNonItem = units.Count;
-                    units.Add(Unit(sentence, UnitKind.Sentence, -1));
+                    units.Add(Unit(sentence, UnitKind.Sentence, -1, pool));
                 }
             }
             else if (isItem)
             {
-                units.Add(Unit(p.Text, UnitKind.ListItem, lastNonItem));
+                units.Add(Unit(p.Text, UnitKind.ListItem, lastNonItem, pool));
             }
             else
             {
                 lastNonItem = units.Count;
-                units.Add(Unit(p.Text, UnitKind.Line, -1));
+                units.Add(Unit(p.Text, UnitKind.Line, -1, pool));
             }
         }
         var context = $"{doc.Title}\n{chunk.Section}\n{(chunk.Label != chunk.Section ? chunk.Label : null)}".Trim();
@@ -49,15 +49,15 @@ internal static class PassageBuilder
             Kind = chunk.Kind,
             Context = context,
             Label = chunk.Label ?? chunk.Section ?? doc.Title,
-            Stems = KnowledgeAnalyzer.Instance.Stems(passageText),
-            ContextStems = KnowledgeAnalyzer.Instance.Stems(context),
+            Stems = KnowledgeAnalyzer.Instance.Stems(passageText, pool),
+            ContextStems = KnowledgeAnalyzer.Instance.Stems(context, pool),
             Units = units.ToArray(),
         };
     }
 
-    private static TextUnit Unit(string text, UnitKind kind, int parent)
+    private static TextUnit Unit(string text, UnitKind kind, int parent, StemPool? pool)
     {
-        var tokens = KnowledgeAnalyzer.Instance.Tokens(text).ToArray();
+        var tokens = KnowledgeAnalyzer.Instance.Tokens(text, pool).ToArray();
         return new TextUnit
         {
             Text = text,
