@@ -69,9 +69,11 @@ internal static class AnswerComposer
         return (end < 0 ? text[start..] : text[start..end]).Trim().TrimEnd(',');
     }
 
-    /// <summary>The entity, a counted noun kept with its number ("132 Member States").</summary>
+    /// <summary>The entity, a counted noun kept with its number ("132 Member States"), a room with its building and city.</summary>
     private static string EntityText(Question q, TextUnit unit, Entity e)
     {
+        if (e.Kind == EntityKind.Time) return TimeRanges.Text(q, e);
+        if (e.Kind == EntityKind.Room && q.Primary == AnswerType.Place) return Venue(unit, e);
         if (e.Kind != EntityKind.Number || e.End == 0) return e.Text;
         var end = e.End;
         foreach (var t in unit.Tokens)
@@ -81,6 +83,17 @@ internal static class AnswerComposer
             end = t.End;
         }
         return unit.Text[e.Start..end].Trim();
+    }
+
+    /// <summary>"Conference Room 9, United Nations Headquarters, New York": the room with the places its sentence gives.</summary>
+    private static string Venue(TextUnit unit, Entity room)
+    {
+        if (room.Text.Contains(',')) return room.Text;
+        var places = unit.Entities
+            .Where(p => p.Kind == EntityKind.Place && p.Role is null && (p.End <= room.Start || p.Start >= room.End)
+                        && !room.Text.Contains(p.Text, StringComparison.Ordinal))
+            .OrderBy(p => p.Start).Select(p => p.Text).Distinct().Take(2).ToList();
+        return places.Count == 0 ? room.Text : $"{room.Text}, {string.Join(", ", places)}";
     }
 
     private static string? Expansion(Question q, TextUnit unit)

@@ -14,6 +14,8 @@ internal sealed class UnitMatch
     public required double LocalEvidence { get; init; }
     /// <summary>The same share counting only the unit and the line it hangs from.</summary>
     public double OwnEvidence { get; init; }
+    /// <summary>One of the question's rarest words occurs nowhere in the unit's passage, context or document.</summary>
+    public bool MissesKeyConcept { get; init; }
     public string? Short { get; set; }
     /// <summary>The typed answers found in the unit, one per asked type ("where and when" gives two).</summary>
     public List<Entity> Entities { get; } = [];

@@ -32,5 +32,9 @@ internal sealed class IndexedPassage
     public required string Label { get; init; }
     public required HashSet<string> Stems { get; init; }
     public required HashSet<string> ContextStems { get; init; }
+    /// <summary>The stems of the section heading the passage sits under (not the document title).</summary>
+    public required HashSet<string> SectionStems { get; init; }
+    /// <summary>The context's stems in order, to find "Objective 9" in a section heading.</summary>
+    public required StemToken[] ContextTokens { get; init; }
     public required TextUnit[] Units { get; init; }
 }

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -20,6 +21,19 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     /// <summary>One shared instance: Lucene analyzers reuse their token streams per thread.</summary>
     public static KnowledgeAnalyzer Instance { get; } = new();
+
+    /// <summary>"e-mail" would split into "e" and "mail"; one word, as "email" is.</summary>
+    private static readonly NormalizeCharMap Joined = BuildJoined();
+
+    private static NormalizeCharMap BuildJoined()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        foreach (var (from, to) in new[] { ("e-mail", "email"), ("E-mail", "Email"), ("E-Mail", "Email"), ("E-MAIL", "EMAIL") })
+            builder.Add(from, to);
+        return builder.Build();
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Joined, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -50,7 +50,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
         // A question's words found only there still count as evidence for a passage of that document.
         DocumentStems = documents.Select((d, i) => KnowledgeAnalyzer.Instance.Stems(string.Join('\n',
             passages.Where(p => p.DocumentIndex == i).Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
-                .Prepend(d.Document.Title)))).ToArray();
+                .Prepend(d.Document.Title).Append(FileNameWords(d.Document.Source, acronyms))))).ToArray();
         DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text)).ToArray();
         TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title)).ToArray();
 
@@ -85,6 +85,16 @@ internal sealed class KnowledgeSnapshot : IDisposable
         for (var d = 0; d < _reader.MaxDoc; d++) _passageOfDoc[d] = values is null ? d : (int)values.Get(d);
     }
 
+    /// <summary>"ted_dilip_ratha_remittances.txt" -> "ted dilip ratha remittances": people name files for what is in them.</summary>
+    /// <remarks>An acronym in the name ("gcm_objectives") brings its long form (Global Compact for Migration) when a document defines it.</remarks>
+    private static string FileNameWords(string source, AcronymTable acronyms)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(Path.GetFileNameWithoutExtension(source), @"[_\-.\s]+");
+        var expansions = words.Where(w => w.Length is >= 2 and <= 8 && w.All(char.IsLetter))
+            .SelectMany(w => acronyms.Expand(w).Where(p => p.Origin != AcronymOrigin.Initials).Take(1).Select(p => p.Expansion));
+        return string.Join(' ', words.Concat(expansions));
+    }
+
     public int PassageCount => Passages.Count;
 
     /// <summary>In how many passages a stem occurs (text or context).</summary>
@@ -106,8 +116,9 @@ internal sealed class KnowledgeSnapshot : IDisposable
         {
             var doc = documents[d].Document;
             var ordinal = 0;
+            var references = TitleReferences.For(doc.Title);
             foreach (var chunk in PassageChunker.Chunk(documents[d].Paragraphs))
-                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk));
+                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk, references));
         }
         var acronyms = AcronymLearner.Learn(documents.Select(d => d.Document.Text), glossary.Acronyms);
         return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems);

@@ -7,8 +7,9 @@ namespace DelegateBot.Core.Knowledge.Index;
 /// <summary>Turns a chunk into an indexed passage: display text, context, and answerable units with their stems.</summary>
 internal static class PassageBuilder
 {
-    public static IndexedPassage Build(KnowledgeDocument doc, int documentIndex, int ordinal, Chunk chunk)
+    public static IndexedPassage Build(KnowledgeDocument doc, int documentIndex, int ordinal, Chunk chunk, TitleReferences? titleReferences = null)
     {
+        var references = titleReferences ?? TitleReferences.Empty;
         var text = new StringBuilder();
         var units = new List<TextUnit>();
         var lastNonItem = -1;
@@ -27,20 +28,21 @@ internal static class PassageBuilder
                 foreach (var sentence in SentenceSplitter.Split(body))
                 {
                     lastNonItem = units.Count;
-                    units.Add(Unit(sentence, UnitKind.Sentence, -1));
+                    units.Add(Unit(sentence, UnitKind.Sentence, -1, false, references));
                 }
             }
             else if (isItem)
             {
-                units.Add(Unit(p.Text, UnitKind.ListItem, lastNonItem));
+                units.Add(Unit(p.Text, UnitKind.ListItem, lastNonItem, false, references));
             }
             else
             {
                 lastNonItem = units.Count;
-                units.Add(Unit(p.Text, UnitKind.Line, -1));
+                units.Add(Unit(p.Text, UnitKind.Line, -1, chunk.Kind == ChunkKind.Header, references));
             }
         }
-        var context = $"{doc.Title}\n{chunk.Section}\n{(chunk.Label != chunk.Section ? chunk.Label : null)}".Trim();
+        AddressBlocks.Mark(units);
+        var context = $"{doc.Title}\n{chunk.Trail}\n{chunk.Section}\n{(chunk.Label != chunk.Section ? chunk.Label : null)}".Trim();
         var passageText = text.ToString();
         return new IndexedPassage
         {
@@ -51,20 +53,25 @@ internal static class PassageBuilder
             Label = chunk.Label ?? chunk.Section ?? doc.Title,
             Stems = KnowledgeAnalyzer.Instance.Stems(passageText),
             ContextStems = KnowledgeAnalyzer.Instance.Stems(context),
+            ContextTokens = KnowledgeAnalyzer.Instance.Tokens(context).ToArray(),
+            SectionStems = chunk.Section is null ? [] : KnowledgeAnalyzer.Instance.Stems(chunk.Section),
             Units = units.ToArray(),
         };
     }
 
-    private static TextUnit Unit(string text, UnitKind kind, int parent)
+    private static TextUnit Unit(string text, UnitKind kind, int parent, bool header, TitleReferences references)
     {
         var tokens = KnowledgeAnalyzer.Instance.Tokens(text).ToArray();
+        var stems = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        ImplicitStems.Add(text, stems);
+        references.Add(text, stems);
         return new TextUnit
         {
             Text = text,
             Kind = kind,
             Tokens = tokens,
-            Stems = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal),
-            Entities = EntityExtractor.Extract(text),
+            Stems = stems,
+            Entities = EntityExtractor.Extract(text, line: kind != UnitKind.Sentence, header: header),
             ClauseBreaks = UnitScorer.ClauseBreaks(text),
             Parent = parent,
         };
