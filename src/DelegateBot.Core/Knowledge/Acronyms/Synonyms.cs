@@ -25,6 +25,7 @@ public sealed class Synonyms
         ["participant", "delegate", "attendee"],
         ["member", "membership"],
         ["deadline", "due"],
+        ["register", "registration", "enrol", "enroll", "nominate", "nomination"],
         ["venue", "location"],
         ["receive", "allocate", "get", "obtain"],
         ["sign", "signature"],

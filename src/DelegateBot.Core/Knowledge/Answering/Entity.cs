@@ -1,6 +1,6 @@
 namespace DelegateBot.Core.Knowledge.Answering;
 
-internal enum EntityKind { Date, Time, Person, Agent, Organisation, Number, Amount, Quote, Room, Place, Country, Language, Phone, Email, Reference, Office }
+internal enum EntityKind { Date, Time, Person, Agent, Organisation, Number, Amount, Quote, Room, Place, Country, Language, Phone, Email, Reference, Office, Frequency }
 
 /// <summary>A typed span of a unit that can be a short answer ("29 and 30 October 2008", "Dr. Khalid Koser").</summary>
 /// <param name="Quality">How complete the span is for its kind (a full date 1.0, a month and year 0.7, a bare year 0.3).</param>

@@ -125,6 +125,9 @@ internal static partial class EntityExtractor
         found.Add(new Entity(room ? EntityKind.Room : EntityKind.Place, text[..end], 0, end, 1.0));
     }
 
+    [GeneratedRegex(@"\b(?:(?:at least|at most|about|some)\s+)?(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year|session)\b|\b(?:annually|biannually|biennially|monthly|weekly|daily|yearly|quarterly)\b|\bevery\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:once|twice)\s+(?:a|per)\s+\w+\b")]
+    private static partial Regex FrequencyPattern();
+
     [GeneratedRegex(@"\b(?<role>Tel(?:ephone)?\.?|Phone|Fax|Facsimile|Mobile|Cell)(?:\s*(?:no\.?|number))?\s*[:.]?\s*(?<v>\+?\(?\d[\d\s().\-/]{4,}\d(?:\s*(?:or|/|,|;)\s*\+?\(?\d[\d\s().\-]*\d)*)", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledPhone();
 

@@ -25,6 +25,8 @@ internal static partial class EntityExtractor
             var (from, to) = TimeRanges.Parse(m.Value);
             found.Add(new Entity(EntityKind.Time, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, to >= 0 ? 1.0 : 0.8) { From = from, To = to });
         }
+        foreach (Match m in FrequencyPattern().Matches(text))
+            found.Add(new Entity(EntityKind.Frequency, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, 1.0));
         foreach (Match m in AmountPattern().Matches(text))
             found.Add(new Entity(EntityKind.Amount, m.Value.Trim(), m.Index, m.Index + m.Length, 1.0));
 
@@ -55,7 +57,8 @@ internal static partial class EntityExtractor
         }
         foreach (Match m in OrganisationPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Organisation, Names.TrimConnectors(m.Value), m.Index, m.Index + m.Length, 0.8));
-        foreach (Match m in AcronymPattern().Matches(text))
+        // In a line of capitals every word looks like an acronym.
+        foreach (Match m in Ingestion.DocumentParser.IsAllCaps(text) ? Enumerable.Empty<Match>() : AcronymPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Organisation, m.Value, m.Index, m.Index + m.Length, 0.5));
 
         foreach (Match m in QuotePattern().Matches(text))

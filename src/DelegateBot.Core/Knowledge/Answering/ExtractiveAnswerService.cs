@@ -61,7 +61,7 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         && !m.MissesKeyConcept
         // With no fact of a kind to check, the question's words must meet in the passage itself, not only in its document.
         && (q.Primary != AnswerType.Sentence || m.LocalEvidence >= EvidenceThreshold)
-        && (!q.NeedsEntity || m.Entities.Count > 0)
+        && (!q.NeedsEntity || (m.Entities.Count > 0 && !m.MissesFocus))
         && (q.Primary != AnswerType.Definition || UnitScorer.Defines(q, m.TextUnit));
 
     /// <summary>The scored candidates for a question, best first (for diagnostics and tests).</summary>
@@ -111,6 +111,13 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
             }
         }
         if (query.Clauses.Count == 0) return [];
+        // Among passages about the same thing, those holding a fact of the asked kind come first.
+        var typeBoost = (float)(0.5 * q.Concepts.Where(c => !c.Optional).Select(c => c.Weight).DefaultIfEmpty(1).Average());
+        foreach (var kind in AnswerKinds.For(q.Primary))
+        {
+            query.Add(new TermQuery(new Term(AnswerKinds.Field, kind)) { Boost = typeBoost }, Occur.SHOULD);
+            typeBoost *= 0.5f;
+        }
         // One long document (a constitution saying "Director General" forty times) must not crowd out the one
         // line of another that answers: no document gets more than half of the candidates.
         var perDocument = new Dictionary<int, int>();

@@ -1,7 +1,7 @@
 namespace DelegateBot.Core.Knowledge.Answering;
 
 /// <summary>What kind of short answer a question asks for.</summary>
-internal enum AnswerType { Sentence, Date, Time, Place, Person, Organisation, Number, Amount, List, Definition, Quote, Language, Country, Phone, Email, Reference }
+internal enum AnswerType { Sentence, Date, Time, Place, Person, Organisation, Number, Amount, List, Definition, Quote, Language, Country, Phone, Email, Reference, Frequency }
 
 /// <summary>Which end of a time range is asked for: "when does it start" / "when does it end".</summary>
 internal enum TimeAspect { None, Start, End }

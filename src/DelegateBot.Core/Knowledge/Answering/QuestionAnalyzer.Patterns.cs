@@ -23,7 +23,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<!s)s\b|^(?:who|what)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:panelists|panellists|speakers|members|participants|sponsors|partners)\b|^list\b|^(?:which|what)\s+[\w-]+(?<!s)s\s+(?:are|were|make up|made up|comprise|constitute|form|belong)\b|\bkey questions\b")]
     private static partial Regex ListQuestion();
 
-    [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker)\b")]
+    [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker|panel(?:l)?ist|participant|chair|chairperson|moderator|minister|ambassador|representative|expert|president|director|delegate|presenter|rapporteur)\b")]
     private static partial Regex PersonQuestion();
 
     [GeneratedRegex(@"\b(?:which|what)\s+(?:organi[sz]ation|agency|foundation|body|institution|entity|office|department|group|fund)\b")]
@@ -56,6 +56,16 @@ internal static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
     private static partial Regex Word();
+
+    /// <summary>"What is the annual budget ...", "... in dollars": an amount of money, even without "how much".</summary>
+    [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:budget|cost|costs|price|fee|fees|amount|sum|salary|contribution|funding|allocation)\b|\bin (?:dollars|euros|us dollars|francs)\b")]
+    private static partial Regex AmountQuestion();
+
+    [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:exact\s+|precise\s+|closing\s+|opening\s+|starting\s+)?(?<noun>date|dates|day|time|times|hour|venue|location|place|room|address|city|building)\s+(?:of|for)\b")]
+    private static partial Regex TypeNoun();
+
+    [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were|will be)\s+the\s+(?<type>[\w-]+)\s+(?:of|for)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+'s\s+)?(?<f>[\w-]+)")]
+    private static partial Regex OfWhat();
 
     [GeneratedRegex(@"\b(?:e-?mail|electronic mail)\b")]
     private static partial Regex EmailQuestion();

@@ -16,7 +16,7 @@ internal static partial class QuestionAnalyzer
         "be", "been", "do", "does", "did", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
         "have", "has", "had", "there", "please", "tell", "me", "i", "you", "we", "us", "my", "our", "your", "know", "find",
         "give", "gives", "given", "get", "gets", "exactly", "also", "kind", "sort", "type", "anyone", "someone", "somebody",
-        "list", "name", "names", "mention", "mentioned", "say", "says", "said", "document", "documents",
+        "list", "name", "names", "mention", "mentioned", "say", "says", "said", "document", "documents", "from", "about",
     };
 
     /// <summary>Words that name the kind of answer: they help rank but need not occur in the supporting text.</summary>
@@ -36,6 +36,8 @@ internal static partial class QuestionAnalyzer
         [AnswerType.Email] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "write", "send", "sent" },
         [AnswerType.Person] = new(StringComparer.OrdinalIgnoreCase) { "contact", "responsible" },
         [AnswerType.Time] = new(StringComparer.OrdinalIgnoreCase) { "morning", "afternoon", "evening", "exactly" },
+        [AnswerType.Frequency] = new(StringComparer.OrdinalIgnoreCase) { "often", "frequently", "regularly" },
+        [AnswerType.Amount] = new(StringComparer.OrdinalIgnoreCase) { "dollars", "euros", "money", "cost", "costs" },
         [AnswerType.Quote] = new(StringComparer.OrdinalIgnoreCase) { "topic", "topics", "theme", "themes", "title", "titles", "subject", "called", "named", "about", "focus" },
         [AnswerType.Reference] = new(StringComparer.OrdinalIgnoreCase) { "resolution", "symbol", "document", "decision", "pursuant", "reference" },
     };
@@ -46,6 +48,7 @@ internal static partial class QuestionAnalyzer
         var lower = q.ToLowerInvariant();
         var types = DetectTypes(lower, q, out var dateFallback);
         var focusWords = FocusWords(lower);
+        var focusVerbs = FocusVerbs(lower);
         string? subject = null;
         if (types[0] == AnswerType.Definition) subject = DefinitionSubject().Match(q) is { Success: true } m ? DefinitionHead(m.Groups["s"].Value.Trim()) : null;
         var typeCues = TypeCueWords.GetValueOrDefault(types[0]);
@@ -68,6 +71,7 @@ internal static partial class QuestionAnalyzer
                 var alternatives = new List<Alternative> { new([stem], 1.0) };
                 var expansions = new List<string>();
                 foreach (var syn in snapshot.Synonyms.Of(stem)) alternatives.Add(new Alternative([syn], 0.8));
+                if (Country(surface) is { } country) alternatives.Add(new Alternative([country], 0.9));
                 var df = snapshot.DocumentFrequency(stem);
                 if (acronymLike || df == 0)
                 {
@@ -84,7 +88,9 @@ internal static partial class QuestionAnalyzer
                     : known.Count > 0 ? known.Max(a => a.Stems.Average(snapshot.Idf))
                     : maxIdf;
                 // "morning", "afternoon" pick among times or programme items; they need not be written out.
-                var isCue = CueWords.Contains(surface) || typeCues?.Contains(surface) == true || DayPartOf(surface) != DayPart.None;
+                var isCue = CueWords.Contains(surface) || typeCues?.Contains(surface) == true || DayPartOf(surface) != DayPart.None
+                    // "Who speaks at ...", "Which panelist comes from ...": a verb the documents never use says how, not what.
+                    || (known.Count == 0 && focusVerbs.Contains(surface.ToLowerInvariant()));
                 concepts.Add(new Concept
                 {
                     Surface = stem,
@@ -165,6 +171,25 @@ internal static partial class QuestionAnalyzer
         return false;
     }
 
+    /// <summary>"Bangladeshi" -> bangladesh, "Kenyan" -> kenya, "Mexican" -> mexico: the country a demonym names.</summary>
+    private static string? Country(string word)
+    {
+        if (word.Length < 5 || !char.IsUpper(word[0])) return null;
+        foreach (var (suffix, ending) in Demonyms)
+        {
+            if (!word.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var name = word[..^suffix.Length] + ending;
+            var m = Gazetteer.Countries().Match(name);
+            if (m.Success && m.Length == name.Length) return KnowledgeAnalyzer.Instance.Stem(name);
+        }
+        return null;
+    }
+
+    private static readonly (string Suffix, string Ending)[] Demonyms =
+    [
+        ("i", ""), ("n", ""), ("an", "a"), ("an", "o"), ("ian", "ia"), ("ian", "y"), ("ese", "a"), ("ese", ""), ("ish", "and"), ("ic", "y"),
+    ];
+
     private static DayPart DayPartOf(string word) => word.ToLowerInvariant() switch
     {
         "morning" => DayPart.Morning,
@@ -203,6 +228,7 @@ internal static partial class QuestionAnalyzer
         if (EmailQuestion().IsMatch(q)) return [AnswerType.Email];
         if (PhoneQuestion().IsMatch(q)) return [AnswerType.Phone];
         if (ReferenceQuestion().IsMatch(q)) return [AnswerType.Reference];
+        if (TypeNoun().Match(q) is { Success: true } noun && NounType(noun.Groups["noun"].Value) is { } nounType) return [nounType];
         if (TimeQuestion().IsMatch(q)) types.Add(AnswerType.Time);
         // "When does panel one end?": the time on the programme, or the date when the thing is a day or a deadline.
         else if (WhenStartsOrEnds().IsMatch(q) && !PlaceQuestion().IsMatch(q))
@@ -210,8 +236,9 @@ internal static partial class QuestionAnalyzer
             dateFallback = true;
             return [AnswerType.Time];
         }
+        if (q.StartsWith("how often", StringComparison.Ordinal) || q.Contains(" how often ")) return [AnswerType.Frequency];
         if (q.StartsWith("how many", StringComparison.Ordinal) || q.Contains(" how many ")) types.Add(AnswerType.Number);
-        if (q.StartsWith("how much", StringComparison.Ordinal) || q.Contains(" how much ")) types.Add(AnswerType.Amount);
+        if (q.StartsWith("how much", StringComparison.Ordinal) || q.Contains(" how much ") || AmountQuestion().IsMatch(q)) types.Add(AnswerType.Amount);
         if (PlaceQuestion().IsMatch(q)) types.Add(AnswerType.Place);
         if (DateQuestion().IsMatch(q) && !types.Contains(AnswerType.Time)) types.Add(AnswerType.Date);
         if (LanguageQuestion().IsMatch(q)) types.Add(AnswerType.Language);
@@ -229,6 +256,15 @@ internal static partial class QuestionAnalyzer
         return [AnswerType.Sentence];
     }
 
+    /// <summary>"What is the date of ...", "What was the venue of ...": the noun names the answer's type.</summary>
+    private static AnswerType? NounType(string noun) => noun switch
+    {
+        "date" or "dates" or "day" or "deadline" => AnswerType.Date,
+        "time" or "times" or "hour" => AnswerType.Time,
+        "venue" or "location" or "place" or "room" or "address" or "city" or "building" => AnswerType.Place,
+        _ => null,
+    };
+
     /// <summary>The word(s) that say what is asked: "deadline", "chairs", "panelists", "Member States".</summary>
     private static HashSet<string> FocusWords(string q)
     {
@@ -241,6 +277,21 @@ internal static partial class QuestionAnalyzer
                 if (!FrameWords.Contains(w) && !LightVerbs.Contains(w)) words.Add(w);
         }
         if (q.Contains("deadline")) words.Add("deadline");
+        // "the date of the letter": the date is the type asked for; the letter is what it must be the date of.
+        if (OfWhat().Match(q) is { Success: true } of && CueWords.Contains(of.Groups["type"].Value))
+        {
+            words.Remove(of.Groups["type"].Value);
+            words.Add(of.Groups["f"].Value);
+        }
+        return words;
+    }
+
+    /// <summary>The verb of "who speaks ...", "which panelist comes ...".</summary>
+    private static HashSet<string> FocusVerbs(string q)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var regex in new[] { WhoFocus(), WhichFocus() })
+            if (regex.Match(q) is { Success: true } m) words.Add(m.Groups["f"].Value);
         return words;
     }
 

@@ -34,9 +34,9 @@ internal static partial class UnitScorer
         var framed = passage.Kind is ChunkKind.Programme or ChunkKind.Header;
         for (var c = 0; c < k; c++)
         {
-            contextCoverage[c] = framed ? concepts[c].Coverage(passage.ContextStems) : 0;
+            contextCoverage[c] = framed ? Math.Max(concepts[c].Coverage(passage.ContextStems), concepts[c].Coverage(passage.LeadStems)) : 0;
             sectionCoverage[c] = framed ? 0 : concepts[c].Coverage(passage.SectionStems);
-            passageCoverage[c] = Math.Max(concepts[c].Coverage(passage.Stems), concepts[c].Coverage(passage.ContextStems));
+            passageCoverage[c] = Math.Max(Math.Max(concepts[c].Coverage(passage.Stems), concepts[c].Coverage(passage.ContextStems)), contextCoverage[c]);
             // A long form's words scattered over a whole document do not name it: full text counts single words only.
             documentCoverage[c] = Math.Max(concepts[c].Coverage(docStems), 0.6 * concepts[c].Coverage(docText, singleWordsOnly: true));
         }
@@ -60,6 +60,7 @@ internal static partial class UnitScorer
             var header = passage.Kind == ChunkKind.Header && unit.Kind == UnitKind.Line;
             double score = 0, evidence = 0, strict = 0, own = 0, focusBonus = 0;
             var missesKey = false;
+            var missesFocus = false;
             for (var c = 0; c < k; c++)
             {
                 var concept = concepts[c];
@@ -79,6 +80,8 @@ internal static partial class UnitScorer
                     strict += concept.Weight * Max(cu, cpar, cn, cp);
                     own += concept.Weight * Math.Max(cu, cpar);
                 }
+                // "What is the annual budget ...": a fact without the word asked about is about something else.
+                if (concept.Focus && !concept.Optional && Math.Max(cu, cpar) < 0.5) missesFocus = true;
                 if (concept.Focus)
                 {
                     // The word that says what is asked should be in the unit or the line it hangs from.
@@ -93,6 +96,7 @@ internal static partial class UnitScorer
                 Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
                 Evidence = Math.Min(1, evidence / total), LocalEvidence = Math.Min(1, strict / total), OwnEvidence = Math.Min(1, own / total),
                 MissesKeyConcept = missesKey,
+                MissesFocus = missesFocus,
             });
         }
     }
@@ -129,10 +133,10 @@ internal static partial class UnitScorer
             match.Entities.Add(entity);
             // Completeness counts on its own: "10 and 11 July 2007" beats "July 2007" for the same event, and a
             // room (with its building) beats the city for "where".
-            var specific = type == AnswerType.Place && entity.Kind == EntityKind.Room ? 0.25 : 0;
+            var specific = type == AnswerType.Place && entity.Kind == EntityKind.Room && match.LocalEvidence >= 0.9 ? 0.25 : 0;
             // A poorer kind (a date for "what time", an office for "who") stays poorer however close it is.
             var malus = Math.Min(0, KindFit(q, type, entity));
-            bonus += (0.15 + 0.2 * entity.Quality + 0.15 * Math.Min(1, value) + specific + malus + RoleFit(q, entity)) / q.Types.Length;
+            bonus += (0.15 + 0.35 * entity.Quality + 0.15 * Math.Min(1, value) + specific + malus + RoleFit(q, entity)) / q.Types.Length;
         }
         return bonus;
     }
@@ -181,11 +185,12 @@ internal static partial class UnitScorer
         (AnswerType.Phone, EntityKind.Phone) => 0,
         (AnswerType.Email, EntityKind.Email) => 0,
         (AnswerType.Reference, EntityKind.Reference) => 0,
+        (AnswerType.Frequency, EntityKind.Frequency) => 0,
         (AnswerType.Organisation, EntityKind.Organisation) => 0.05,
         (AnswerType.Organisation, EntityKind.Agent) => 0.1,
         (AnswerType.Number, EntityKind.Number) => 0,
         (AnswerType.Amount, EntityKind.Amount) => 0.1,
-        (AnswerType.Amount, EntityKind.Number) => e.Text.Contains("million") || e.Text.Contains("billion") ? 0 : NoFit,
+        (AnswerType.Amount, EntityKind.Number) => e.Text.Contains("million") || e.Text.Contains("billion") || e.Text.Contains("per") || e.Text.Contains('%') ? 0 : NoFit,
         (AnswerType.Quote, EntityKind.Quote) => 0,
         (AnswerType.Language, EntityKind.Language) => 0,
         (AnswerType.Country, EntityKind.Country) => 0,

@@ -35,17 +35,9 @@ internal static partial class AddressBlocks
     private static bool IsAddressLine(TextUnit unit) =>
         unit.Kind != UnitKind.Sentence && !unit.Text.Contains(':') && unit.Text.Length <= 80 && !unit.Text.EndsWith('.');
 
-    private static TextUnit With(TextUnit unit, string address) => new()
-    {
-        Text = unit.Text,
-        Kind = unit.Kind,
-        Tokens = unit.Tokens,
-        Stems = unit.Stems,
-        // The whole address supersedes its parts ("Suite DC1-603", "New York") as the place the line gives.
-        Entities = [.. unit.Entities.Where(e => e.Kind is not (EntityKind.Room or EntityKind.Place)), new Entity(EntityKind.Place, address, 0, unit.Text.Length, 1.0, "address")],
-        ClauseBreaks = unit.ClauseBreaks,
-        Parent = unit.Parent,
-    };
+    // The whole address supersedes its parts ("Suite DC1-603", "New York") as the place the line gives.
+    private static TextUnit With(TextUnit unit, string address) =>
+        unit.WithEntity(new Entity(EntityKind.Place, address, 0, unit.Text.Length, 1.0, "address"), e => e.Kind is not (EntityKind.Room or EntityKind.Place));
 
     [GeneratedRegex(@"(?<![\d-])\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}-\d{4,5}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|\bP\.?\s?O\.?\s+Box\b|\b(?:Plaza|Street|St\.|Avenue|Ave\.|Road|Rd\.|Rue|Suite|Boulevard|Blvd\.?|Square|Lane|Floor|Strasse|Straße|Via|Calle)\b")]
     private static partial Regex StreetOrPostcode();

@@ -18,6 +18,18 @@ internal sealed class TextUnit
     /// <summary>Index (in the passage) of the line a list item hangs from ("Panelists:"), or -1.</summary>
     public int Parent { get; init; } = -1;
     public bool IsLeadIn => Text.EndsWith(':');
+
+    /// <summary>A copy with one more entity (found from the unit's surroundings at index time), keeping those that <paramref name="keep"/> allows.</summary>
+    public TextUnit WithEntity(Entity entity, Func<Entity, bool>? keep = null) => new()
+    {
+        Text = Text,
+        Kind = Kind,
+        Tokens = Tokens,
+        Stems = Stems,
+        Entities = [.. keep is null ? Entities : Entities.Where(keep), entity],
+        ClauseBreaks = ClauseBreaks,
+        Parent = Parent,
+    };
 }
 
 /// <summary>A passage with what the answer scorer needs precomputed at index time (stems, units).</summary>
@@ -32,6 +44,20 @@ internal sealed class IndexedPassage
     public required string Label { get; init; }
     public required HashSet<string> Stems { get; init; }
     public required HashSet<string> ContextStems { get; init; }
+    /// <summary>
+    /// For a programme item, what the text before its programme says about the event (title, date, venue, the
+    /// description of a meeting): "Rabat" for the sessions of the Rabat meeting. Set once when the index is built.
+    /// </summary>
+    public HashSet<string> LeadStems { get; private set; } = [];
+
+    /// <summary>The lead's text, indexed with the passage's context so retrieval finds the items by the event's words.</summary>
+    public string LeadText { get; private set; } = "";
+
+    public void SetLead(string text, HashSet<string> stems)
+    {
+        LeadText = text;
+        LeadStems = stems;
+    }
     /// <summary>The stems of the section heading the passage sits under (not the document title).</summary>
     public required HashSet<string> SectionStems { get; init; }
     /// <summary>The context's stems in order, to find "Objective 9" in a section heading.</summary>

@@ -88,12 +88,30 @@ internal sealed class SpellingFoldFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
 
-    public SpellingFoldFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+    private readonly IKeywordAttribute _keyword;
+
+    public SpellingFoldFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    /// <summary>Words the Porter stemmer would merge with unrelated ones ("organs" with "organization" and "organized").</summary>
+    private static readonly Dictionary<string, string> Protected = new(StringComparer.Ordinal)
+    {
+        ["organ"] = "organs", ["organs"] = "organs",
+    };
 
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
         var word = _term.ToString();
+        if (Protected.TryGetValue(word, out var kept))
+        {
+            _term.SetEmpty().Append(kept);
+            _keyword.IsKeyword = true;
+            return true;
+        }
         var folded = Fold(word);
         if (!ReferenceEquals(folded, word)) _term.SetEmpty().Append(folded);
         return true;

@@ -69,12 +69,16 @@ internal sealed class KnowledgeSnapshot : IDisposable
         {
             for (var i = 0; i < passages.Count; i++)
             {
-                writer.AddDocument(new Document
+                var document = new Document
                 {
                     new NumericDocValuesField("n", i),
                     new TextField("text", passages[i].Passage.Text, Field.Store.NO),
-                    new TextField("context", passages[i].Context, Field.Store.NO),
-                });
+                    new TextField("context", passages[i].LeadText.Length == 0 ? passages[i].Context : passages[i].Context + "\n" + passages[i].LeadText, Field.Store.NO),
+                };
+                // The kinds of answer the passage holds ("date_full", "time", "phone"...), so retrieval can prefer
+                // passages that can answer "when" or "what is the fax number" at all.
+                foreach (var kind in AnswerKinds.Of(passages[i])) document.Add(new StringField(AnswerKinds.Field, kind, Field.Store.NO));
+                writer.AddDocument(document);
             }
             writer.Commit();
         }
@@ -117,8 +121,11 @@ internal sealed class KnowledgeSnapshot : IDisposable
             var doc = documents[d].Document;
             var ordinal = 0;
             var references = TitleReferences.For(doc.Title);
+            var first = passages.Count;
             foreach (var chunk in PassageChunker.Chunk(documents[d].Paragraphs))
                 passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk, references));
+            ProgrammeLeads.Link(passages, first);
+            ProgrammeLeads.DateLetters(passages, first);
         }
         var acronyms = AcronymLearner.Learn(documents.Select(d => d.Document.Text), glossary.Acronyms);
         return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems);

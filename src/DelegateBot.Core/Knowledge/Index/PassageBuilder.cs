@@ -42,6 +42,9 @@ internal static class PassageBuilder
             }
         }
         AddressBlocks.Mark(units);
+        // A programme item happens on the day its block sits under: that date answers "when" for its line.
+        if (chunk.Kind == ChunkKind.Programme && chunk.Day is { } day && units.Count > 0 && EntityExtractor.Extract(day).FirstOrDefault(e => e.Kind == EntityKind.Date) is { } date)
+            units[0] = units[0].WithEntity(new Entity(EntityKind.Date, date.Text, 0, 0, 0.9 * date.Quality));
         var context = $"{doc.Title}\n{chunk.Trail}\n{chunk.Section}\n{(chunk.Label != chunk.Section ? chunk.Label : null)}".Trim();
         var passageText = text.ToString();
         return new IndexedPassage

@@ -10,6 +10,9 @@ internal sealed record Chunk(ChunkKind Kind, IReadOnlyList<Paragraph> Paragraphs
 {
     /// <summary>The headings above the section ("Objective 9 / Title: ..." above "Associated actions"), for retrieval.</summary>
     public string? Trail { get; init; }
+
+    /// <summary>For a programme item, the day header it sits under ("Thursday, 19 May 2011", "2018-02-22").</summary>
+    public string? Day { get; init; }
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ internal static partial class PassageChunker
                 foreach (var item in block.Where(b => b.Kind == ParagraphKind.Prose && b.Number is not null && !b.Lettered))
                     item.Kind = ParagraphKind.ListItem; // numbered key questions of a panel are a list, not paragraphs
                 var where = day is null ? "programme item " : $"programme item ({day}) ";
-                chunks.Add(new Chunk(ChunkKind.Programme, block, where + Shorten(p.Text, 70), day is null ? section : $"{section} {day}", p.Text) { Trail = outline.Trail });
+                chunks.Add(new Chunk(ChunkKind.Programme, block, where + Shorten(p.Text, 70), day is null ? section : $"{section} {day}", p.Text) { Trail = outline.Trail, Day = day });
                 i = j;
                 continue;
             }
@@ -126,7 +129,7 @@ internal static partial class PassageChunker
         if (heading is not null)
             outline.Enter(run.Where(p => p.Kind == ParagraphKind.Heading || p == heading).Select(p => (p.Kind == ParagraphKind.Heading ? p.HeadingLevel : 9, Display(p.Text))));
         // Lines that say something (a date, a venue, a signature, "Label: value" even as a heading) make a passage.
-        var content = run.Count(p => (p.Kind == ParagraphKind.ShortLine && p != heading) || LabelValue().IsMatch(p.Text));
+        var content = run.Count(p => (p.Kind == ParagraphKind.ShortLine && p != heading) || LabelValue().IsMatch(p.Text) || DatedHeading().IsMatch(p.Text));
         if (content > 0 || (chunks.Count == 0 && run.Count >= 2))
         {
             var label = Display(run[0].Text);
@@ -190,6 +193,10 @@ internal static partial class PassageChunker
 
     [GeneratedRegex(@"^(?:(?:[IVXL]+|[A-H])\.|\d{1,2}\.?)\s+(?=\S)")]
     private static partial Regex LeadingNumber();
+
+    /// <summary>"Resolution of 5 December 1951 to establish ...": a heading that dates something says something.</summary>
+    [GeneratedRegex(@"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d{2}\b")]
+    private static partial Regex DatedHeading();
 
     /// <summary>"Morning session: The contribution of migrants to development", "Title: Collect and utilize ...".</summary>
     [GeneratedRegex(@"^[A-Z][\w'’ -]{1,40}:\s+\S+\s+\S+")]

@@ -112,7 +112,9 @@ internal static partial class DocumentParser
             {
                 var target = paragraphs[j];
                 if (target.HeadingLevel > 0) break;
-                if (target.EndsOpen && target.Text.Length >= 40 && !(p.Bullet && target.Bullet))
+                // A paragraph left open after a comma continues whatever its length ("To send money to Africa," | "the cost is ...").
+                var open = target.EndsOpen && (target.Text.Length >= 40 || target.Text.EndsWith(','));
+                if (open && !(p.Bullet && target.Bullet))
                 {
                     target.Text = JoinText(target.Text, p.Text);
                     target.LastLine = Math.Max(target.LastLine, p.LastLine);
