@@ -21,7 +21,7 @@ internal static class AnswerComposer
                 if (children.Count >= 2)
                 {
                     m.Short = string.Join("; ", children.Select(i => ListItem(passage.Units[i])));
-                    m.ExcerptUnits.Add(m.Unit);
+                    if (!children.Contains(m.Unit)) m.ExcerptUnits.Add(m.Unit);
                     m.ExcerptUnits.AddRange(children);
                     return;
                 }
@@ -50,6 +50,13 @@ internal static class AnswerComposer
     private static List<int> Children(IndexedPassage passage, int u)
     {
         var list = new List<int>();
+        // A list without a lead-in: its first item stands for all of them.
+        if (passage.Units[u] is { Kind: UnitKind.ListItem, Parent: < 0 } && u == UnitScorer.FirstItem(passage))
+        {
+            for (var i = u; i < passage.Units.Length; i++)
+                if (passage.Units[i] is { Kind: UnitKind.ListItem, Parent: < 0 }) list.Add(i);
+            return list;
+        }
         for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) list.Add(i);
         return list;
     }

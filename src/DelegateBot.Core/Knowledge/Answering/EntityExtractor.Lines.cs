@@ -128,6 +128,9 @@ internal static partial class EntityExtractor
     [GeneratedRegex(@"\b(?:(?:at least|at most|about|some)\s+)?(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year|session)\b|\b(?:annually|biannually|biennially|monthly|weekly|daily|yearly|quarterly)\b|\bevery\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:once|twice)\s+(?:a|per)\s+\w+\b")]
     private static partial Regex FrequencyPattern();
 
+    [GeneratedRegex(@"\b(?:(?:at least|at most|no later than|up to|about|some|approximately|over|more than|less than|within|normally)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|ninety|several|a few)\s+(?:full\s+|working\s+|calendar\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+(?:before|after|prior to|in advance|from))?\b|\b(?:one|two|three|half)-(?:day|week|month|year)\b")]
+    private static partial Regex DurationPattern();
+
     [GeneratedRegex(@"\b(?<role>Tel(?:ephone)?\.?|Phone|Fax|Facsimile|Mobile|Cell)(?:\s*(?:no\.?|number))?\s*[:.]?\s*(?<v>\+?\(?\d[\d\s().\-/]{4,}\d(?:\s*(?:or|/|,|;)\s*\+?\(?\d[\d\s().\-]*\d)*)", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledPhone();
 

@@ -25,6 +25,8 @@ internal static partial class EntityExtractor
             var (from, to) = TimeRanges.Parse(m.Value);
             found.Add(new Entity(EntityKind.Time, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, to >= 0 ? 1.0 : 0.8) { From = from, To = to });
         }
+        foreach (Match m in DurationPattern().Matches(text))
+            found.Add(new Entity(EntityKind.Duration, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, 1.0));
         foreach (Match m in FrequencyPattern().Matches(text))
             found.Add(new Entity(EntityKind.Frequency, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, 1.0));
         foreach (Match m in AmountPattern().Matches(text))
@@ -89,7 +91,7 @@ internal static partial class EntityExtractor
         foreach (Match m in NumberPattern().Matches(text))
         {
             var g = m.Groups["n"];
-            if (found.Any(e => e.Kind is EntityKind.Date or EntityKind.Time or EntityKind.Amount or EntityKind.Phone or EntityKind.Email or EntityKind.Reference
+            if (found.Any(e => e.Kind is EntityKind.Date or EntityKind.Time or EntityKind.Amount or EntityKind.Phone or EntityKind.Email or EntityKind.Reference or EntityKind.Duration
                                && g.Index < e.End && e.Start < g.Index + g.Length)) continue;
             if (SymbolAround(text, g.Index, g.Length)) continue;
             found.Add(new Entity(EntityKind.Number, m.Value.Trim(), m.Index, m.Index + m.Length, 1.0));
@@ -120,7 +122,9 @@ internal static partial class EntityExtractor
         var v = m.Value;
         var hasYear = YearInside().IsMatch(v);
         var hasDay = DayInside().IsMatch(v);
-        return hasYear && hasDay ? 1.0 : hasDay ? 0.85 : hasYear ? 0.7 : 0.5;
+        // A range of days ("12-13 September 2019", "29 and 30 October") gives a whole event; one day may be a part of it.
+        var range = DayRange().IsMatch(v);
+        return hasYear && hasDay ? (range ? 1.0 : 0.95) : hasDay ? (range ? 0.85 : 0.8) : hasYear ? 0.7 : 0.5;
     }
 
     private const string Month = @"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
@@ -144,6 +148,9 @@ internal static partial class EntityExtractor
 
     [GeneratedRegex(@"(?<!\d)\d{1,2}(?!\d)")]
     private static partial Regex DayInside();
+
+    [GeneratedRegex(@"\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|&)\s*\d{1,2}(?!\d)")]
+    private static partial Regex DayRange();
 
     [GeneratedRegex(@"\b\d{1,2}(?::\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|hrs|h)?|\s*(?:a\.m\.|p\.m\.))(?:\s*(?:-|–|—|to|until)\s*\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?)?(?![\w])")]
     private static partial Regex TimePattern();

@@ -1,7 +1,7 @@
 namespace DelegateBot.Core.Knowledge.Answering;
 
 /// <summary>What kind of short answer a question asks for.</summary>
-internal enum AnswerType { Sentence, Date, Time, Place, Person, Organisation, Number, Amount, List, Definition, Quote, Language, Country, Phone, Email, Reference, Frequency }
+internal enum AnswerType { Sentence, Date, Time, Place, Person, Organisation, Number, Amount, List, Definition, Quote, Language, Country, Phone, Email, Reference, Frequency, Duration }
 
 /// <summary>Which end of a time range is asked for: "when does it start" / "when does it end".</summary>
 internal enum TimeAspect { None, Start, End }
@@ -74,6 +74,9 @@ internal sealed class Question
 
     /// <summary>"Who is the Chair ...?": asks for the holder of a role, so only a person's name answers.</summary>
     public bool AsksForRoleHolder { get; init; }
+
+    /// <summary>The verb of "who covers the costs?" ("cover"): who does it is named before it ("The United Nations will cover ...").</summary>
+    public Concept? Verb { get; init; }
 
     /// <summary>"Who is the Director General ...?": the role is an office, so another office is no answer, only a name.</summary>
     public bool AsksForNamedHolder { get; init; }

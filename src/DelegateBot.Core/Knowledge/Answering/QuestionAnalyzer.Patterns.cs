@@ -5,7 +5,10 @@ namespace DelegateBot.Core.Knowledge.Answering;
 /// <summary>The question shapes: wh-phrases per answer type, focus phrases, numbered parts, framing phrases.</summary>
 internal static partial class QuestionAnalyzer
 {
-    [GeneratedRegex(@"\b(?:what|which|at what)\s+time\b|\bwhat hour\b|\bhow early\b|\bhow late\b")]
+    [GeneratedRegex(@"\bhow long\b|\bhow early\b|\bhow far in advance\b|\bhow many (?:days|weeks|months|years|hours) (?:before|in advance|prior|ahead|does|do|will|is|are)\b|^what is the (?:term|duration|length|period) of\b")]
+    private static partial Regex DurationQuestion();
+
+    [GeneratedRegex(@"\b(?:what|which|at what)\s+time\b|\bwhat hour\b|\bhow late\b")]
     private static partial Regex TimeQuestion();
 
     [GeneratedRegex(@"^(?:when|until when|by when|since when)\b|\bwhen\b|\b(?:what|which)\s+(?:date|day|year|month)\b|\bdeadline\b|\bhow long ago\b")]
@@ -43,6 +46,9 @@ internal static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?<f>[\w-]+)")]
     private static partial Regex WhoIsFocus();
+
+    [GeneratedRegex(@"^who\s+(?:is|are|was|were|will be)\s+(?<f>[a-z]+ing)\b")]
+    private static partial Regex WhoProgressive();
 
     /// <summary>"Which committees ...", "What organs ...": the plural noun names the items of the list asked for.</summary>
     [GeneratedRegex(@"^(?:which|what)\s+(?<f>[\w-]+(?<!s)s)\s+(?:are|were|is|do|does|did|make|made|will|have|has)\b")]

@@ -36,6 +36,7 @@ internal static partial class QuestionAnalyzer
         [AnswerType.Email] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "write", "send", "sent" },
         [AnswerType.Person] = new(StringComparer.OrdinalIgnoreCase) { "contact", "responsible" },
         [AnswerType.Time] = new(StringComparer.OrdinalIgnoreCase) { "morning", "afternoon", "evening", "exactly" },
+        [AnswerType.Duration] = new(StringComparer.OrdinalIgnoreCase) { "long", "early", "advance", "term", "duration", "length", "period", "days", "weeks", "months", "years" },
         [AnswerType.Frequency] = new(StringComparer.OrdinalIgnoreCase) { "often", "frequently", "regularly" },
         [AnswerType.Amount] = new(StringComparer.OrdinalIgnoreCase) { "dollars", "euros", "money", "cost", "costs" },
         [AnswerType.Quote] = new(StringComparer.OrdinalIgnoreCase) { "topic", "topics", "theme", "themes", "title", "titles", "subject", "called", "named", "about", "focus" },
@@ -129,7 +130,10 @@ internal static partial class QuestionAnalyzer
             Subject = subject,
             SubjectStems = subject is null ? [] : KnowledgeAnalyzer.Instance.Stems(subject),
             Folded = " " + Fold(q) + " ",
-            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower),
+            // "Who is the Chair?" asks for a role's holder; "who is organizing?" for whoever does it.
+            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower) && !WhoProgressive().IsMatch(lower),
+            Verb = types[0] == AnswerType.Person && (WhoFocus().Match(lower) is { Success: true } verb ? verb : WhoProgressive().Match(lower)) is { Success: true } v
+                ? concepts.FirstOrDefault(c => c.Surface == KnowledgeAnalyzer.Instance.Stem(v.Groups["f"].Value)) : null,
             AsksForNamedHolder = types[0] == AnswerType.Person && WhoIsFocus().Match(lower) is { Success: true } who && Names.IsRoleWord(who.Groups["f"].Value),
             Aspect = StartWords().IsMatch(lower) ? TimeAspect.Start : EndWords().IsMatch(lower) ? TimeAspect.End : TimeAspect.None,
             DayPart = Word().Matches(lower).Select(w => DayPartOf(w.Value)).FirstOrDefault(d => d != DayPart.None),
@@ -237,6 +241,7 @@ internal static partial class QuestionAnalyzer
             return [AnswerType.Time];
         }
         if (q.StartsWith("how often", StringComparison.Ordinal) || q.Contains(" how often ")) return [AnswerType.Frequency];
+        if (DurationQuestion().IsMatch(q)) return [AnswerType.Duration];
         if (q.StartsWith("how many", StringComparison.Ordinal) || q.Contains(" how many ")) types.Add(AnswerType.Number);
         if (q.StartsWith("how much", StringComparison.Ordinal) || q.Contains(" how much ") || AmountQuestion().IsMatch(q)) types.Add(AnswerType.Amount);
         if (PlaceQuestion().IsMatch(q)) types.Add(AnswerType.Place);

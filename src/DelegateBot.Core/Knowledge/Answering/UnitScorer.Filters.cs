@@ -22,6 +22,7 @@ internal static partial class UnitScorer
         foreach (var c in q.Concepts)
         {
             if (c.IdentifierOf is not { } noun) continue;
+            if (Adjacent(c, noun, passage.DayTokens)) continue;
             if (Math.Max(c.Coverage(passage.Stems), c.Coverage(passage.ContextStems)) >= 0.75)
             {
                 if (Adjacent(c, noun, passage.ContextTokens)) continue;

@@ -31,10 +31,16 @@ internal static partial class UnitScorer
         return q.Concepts.Any(c => c.Expansions.Count > 0 && c.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains)));
     }
 
+    internal static int FirstItem(IndexedPassage passage) => Array.FindIndex(passage.Units, x => x.Kind == UnitKind.ListItem && x.Parent < 0);
+
     /// <summary>A list answers when its lead-in (or the line it hangs from) is about what is asked.</summary>
     private static double ListScore(Question q, IndexedPassage passage, int u, double ownEvidence)
     {
         var unit = passage.Units[u];
+        // A list under a heading and no lead-in ("Speakers" above its bullets) is answered from its first item.
+        if (unit.Kind == UnitKind.ListItem && unit.Parent < 0 && u == FirstItem(passage)
+            && q.Concepts.Where(c => c.Focus).Any(c => c.Coverage(passage.SectionStems) >= 0.99))
+            return 0.4 * ownEvidence;
         if (unit.Kind == UnitKind.ListItem) return -0.1; // the list is answered from its lead-in
         var children = 0;
         for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) children++;

@@ -21,7 +21,13 @@ internal static partial class UnitScorer
         var unitCoverage = new double[n * k];
         for (var u = 0; u < n; u++)
             for (var c = 0; c < k; c++)
-                unitCoverage[u * k + c] = concepts[c].Coverage(passage.Units[u].Stems);
+            {
+                // Words a unit only implies ("the meeting" for the title's name) count a little less than written ones.
+                var unit = passage.Units[u];
+                unitCoverage[u * k + c] = ReferenceEquals(unit.Literal, unit.Stems)
+                    ? concepts[c].Coverage(unit.Stems)
+                    : Math.Max(concepts[c].Coverage(unit.Literal), 0.8 * concepts[c].Coverage(unit.Stems));
+            }
 
         var docStems = snapshot.DocumentStems[passage.DocumentIndex];
         var docText = snapshot.DocumentTextStems[passage.DocumentIndex];
@@ -147,15 +153,28 @@ internal static partial class UnitScorer
         Entity? best = null;
         var bestScore = double.MinValue;
         var matched = MatchedTokens(q, unit);
+        var ownShare = -1.0;
         foreach (var e in unit.Entities)
         {
             var kindBonus = KindFit(q, type, e);
             if (kindBonus <= NoFit) continue;
+            // The day a programme item is on answers for that item, not for the event its heading names.
+            if (e.Inferred)
+            {
+                if (ownShare < 0) ownShare = q.Required.Sum(c => c.Weight * c.Coverage(unit.Literal)) / Math.Max(q.RequiredWeight, 1e-6);
+                if (ownShare < 0.5) continue;
+            }
             if (MentionedInQuestion(q, e)) continue;
             // "Who is the Director General?": another director general (a deputy) is no answer.
             if (e.Kind == EntityKind.Office && q.Concepts.Any(c => c.Focus && e.Text.Contains(c.Surface, StringComparison.OrdinalIgnoreCase))) continue;
             var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, matched, e) + kindBonus + Clause(q, unit, matched, e) + Extra(q, type, unit, matched, e);
             if (s > bestScore) { best = e; bestScore = s; }
+        }
+        // "Who covers the travel costs?" -> "The United Nations will cover the travel costs": the verb's subject.
+        if (type == AnswerType.Person && q.Verb is { } verb && !q.AsksForRoleHolder && SubjectOf(unit, verb) is { } subject && !MentionedInQuestion(q, subject))
+        {
+            var s = 0.35 * subject.Quality + 0.65 + 0.05 + Clause(q, unit, matched, subject);
+            if (s > bestScore) { best = subject; bestScore = s; }
         }
         if (best is { Kind: EntityKind.Time } && (q.Aspect != TimeAspect.None || q.DayPart != DayPart.None))
             best = TimeRanges.Pick(q, unit, best);
@@ -165,6 +184,24 @@ internal static partial class UnitScorer
             best = room;
         return (best, best is null ? 0 : bestScore);
     }
+
+    /// <summary>The capitalised name just before the verb ("The United Nations will cover"), or null.</summary>
+    private static Entity? SubjectOf(TextUnit unit, Concept verb)
+    {
+        foreach (var t in unit.Tokens)
+        {
+            // A verb is written in lower case: "Organization" is a name, "organizing" the verb.
+            if (!Matches(verb, t.Stem) || !char.IsLower(unit.Text[t.Start])) continue;
+            var m = SubjectBefore().Match(unit.Text, 0, t.Start);
+            if (!m.Success) continue;
+            var g = m.Groups["np"];
+            return new Entity(EntityKind.Agent, g.Value, g.Index, g.Index + g.Length, 0.85);
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:^|[,;:]\s*|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)(?<np>[A-Z][\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the|on|de|to)\s+)*[A-Z][\p{L}'’.-]*)*)(?:\s*\([^)]*\))?,?\s+(?:(?:will|shall|would|can|could|may|must|has|have|had|is|are|was|were|also|jointly|currently|already|to|be|been|not)\s+)*$")]
+    private static partial Regex SubjectBefore();
 
     private const double NoFit = -1;
 
@@ -182,10 +219,13 @@ internal static partial class UnitScorer
         (AnswerType.Person, EntityKind.Person) => 0.1,
         (AnswerType.Person, EntityKind.Agent) => q.AsksForRoleHolder ? NoFit : 0.05,
         (AnswerType.Person, EntityKind.Office) => q.AsksForNamedHolder ? NoFit : -0.1,
+        // "Who is organizing ...", "who funds ...": an organisation answers, but not "who is the Chair".
+        (AnswerType.Person, EntityKind.Organisation) => q.AsksForRoleHolder ? NoFit : -0.05,
         (AnswerType.Phone, EntityKind.Phone) => 0,
         (AnswerType.Email, EntityKind.Email) => 0,
         (AnswerType.Reference, EntityKind.Reference) => 0,
         (AnswerType.Frequency, EntityKind.Frequency) => 0,
+        (AnswerType.Duration, EntityKind.Duration) => 0,
         (AnswerType.Organisation, EntityKind.Organisation) => 0.05,
         (AnswerType.Organisation, EntityKind.Agent) => 0.1,
         (AnswerType.Number, EntityKind.Number) => 0,
@@ -214,7 +254,9 @@ internal static partial class UnitScorer
     /// <summary>Weighted nearness of the question's words in the unit to the entity (anchors and focus count most).</summary>
     private static double Proximity(Question q, TextUnit unit, List<(StemToken Token, int Concept)> matched, Entity e)
     {
-        if (matched.Count == 0) return unit.Kind == UnitKind.Line ? 0.6 : 0; // a header or programme line is about its heading
+        // Found from the unit's surroundings (the day a programme item is on): near nothing in particular.
+        if (e.Inferred) return 0.6;
+        if (matched.Count == 0) return unit.Kind == UnitKind.Line ? 0.7 : 0; // a header or programme line is about its heading
         var (from, to) = ClauseAround(unit, e.Start);
         Span<double> nearest = stackalloc double[q.Concepts.Count];
         nearest.Fill(-1);

@@ -49,12 +49,17 @@ internal static partial class AddressBlocks
 /// </summary>
 internal static partial class ImplicitStems
 {
+    private static readonly string Signed = Stem("signed"), Contact = Stem("contact"), Email = Stem("email"), Question = Stem("question"), Deadline = Stem("deadline");
+
+    internal static string Stem(string word) => KnowledgeAnalyzer.Instance.Stem(word) ?? word;
+
     public static void Add(string text, HashSet<string> stems)
     {
-        if (LetterFrom().IsMatch(text)) stems.Add("sign");
-        if (CareOf().IsMatch(text)) stems.Add("contact");
-        if (text.Contains('@') && EmailLike().IsMatch(text)) stems.Add("email");
-        if (text.EndsWith('?')) stems.Add("question"); // a key question is asked, not called one
+        if (LetterFrom().IsMatch(text)) stems.Add(Signed);
+        if (CareOf().IsMatch(text)) stems.Add(Contact);
+        if (text.Contains('@') && EmailLike().IsMatch(text)) stems.Add(Email);
+        if (text.EndsWith('?')) stems.Add(Question); // a key question is asked, not called one
+        if (ByDate().IsMatch(text)) stems.Add(Deadline); // "RSVP by 1 April 2019": a deadline
     }
 
     [GeneratedRegex(@"\bletters?\b(?:\s+dated\s+[^,.;]{3,40})?\s+from\s+(?:the\s+)?[A-Z]")]
@@ -62,6 +67,9 @@ internal static partial class ImplicitStems
 
     [GeneratedRegex(@"\bc/o\b|\b(?:[Aa]ttention|[Aa]ttn)\b\s*[:.]|^Contact\b|\bcontact person\b|\bfocal point\b")]
     private static partial Regex CareOf();
+
+    [GeneratedRegex(@"\b(?:[Bb]y|[Nn]o later than|[Nn]ot later than|[Bb]efore)\s+(?:\w+day,?\s+)?\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex ByDate();
 
     [GeneratedRegex(@"\b[\w.+-]+@[\w-]+\.[\w.]+\b")]
     private static partial Regex EmailLike();

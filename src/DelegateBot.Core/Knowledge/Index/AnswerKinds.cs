@@ -36,6 +36,7 @@ internal static class AnswerKinds
         AnswerType.Reference => [Name(EntityKind.Reference)],
         AnswerType.Quote => [Name(EntityKind.Quote)],
         AnswerType.Frequency => [Name(EntityKind.Frequency)],
+        AnswerType.Duration => [Name(EntityKind.Duration)],
         _ => [],
     };
 

@@ -44,7 +44,7 @@ internal static class PassageBuilder
         AddressBlocks.Mark(units);
         // A programme item happens on the day its block sits under: that date answers "when" for its line.
         if (chunk.Kind == ChunkKind.Programme && chunk.Day is { } day && units.Count > 0 && EntityExtractor.Extract(day).FirstOrDefault(e => e.Kind == EntityKind.Date) is { } date)
-            units[0] = units[0].WithEntity(new Entity(EntityKind.Date, date.Text, 0, 0, 0.9 * date.Quality));
+            units[0] = units[0].WithEntity(new Entity(EntityKind.Date, date.Text, 0, 0, 0.75 * date.Quality) { Inferred = true }); // below a date the text gives
         var context = $"{doc.Title}\n{chunk.Trail}\n{chunk.Section}\n{(chunk.Label != chunk.Section ? chunk.Label : null)}".Trim();
         var passageText = text.ToString();
         return new IndexedPassage
@@ -58,6 +58,8 @@ internal static class PassageBuilder
             ContextStems = KnowledgeAnalyzer.Instance.Stems(context),
             ContextTokens = KnowledgeAnalyzer.Instance.Tokens(context).ToArray(),
             SectionStems = chunk.Section is null ? [] : KnowledgeAnalyzer.Instance.Stems(chunk.Section),
+            Section = chunk.Day is { } d && chunk.Section is { } s && s.EndsWith(" " + d, StringComparison.Ordinal) ? s[..^(d.Length + 1)] : chunk.Section,
+            Day = chunk.Day,
             Units = units.ToArray(),
         };
     }
@@ -65,15 +67,18 @@ internal static class PassageBuilder
     private static TextUnit Unit(string text, UnitKind kind, int parent, bool header, TitleReferences references)
     {
         var tokens = KnowledgeAnalyzer.Instance.Tokens(text).ToArray();
-        var stems = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var literal = tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var stems = new HashSet<string>(literal, StringComparer.Ordinal);
         ImplicitStems.Add(text, stems);
         references.Add(text, stems);
+        if (stems.Count == literal.Count) literal = stems;
         return new TextUnit
         {
             Text = text,
             Kind = kind,
             Tokens = tokens,
             Stems = stems,
+            Literal = literal,
             Entities = EntityExtractor.Extract(text, line: kind != UnitKind.Sentence, header: header),
             ClauseBreaks = UnitScorer.ClauseBreaks(text),
             Parent = parent,

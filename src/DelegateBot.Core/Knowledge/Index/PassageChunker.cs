@@ -121,7 +121,8 @@ internal static partial class PassageChunker
     private static string? FlushRun(List<Paragraph> run, string? section, List<Chunk> chunks, Paragraph? next, Outline outline)
     {
         if (run.Count == 0) return section;
-        var followedByText = next is { Kind: ParagraphKind.Prose } && DocumentParser.WordCount(next.Text) >= 20;
+        // A short line before running text or a bulleted list ("Speakers" above its names) names what follows.
+        var followedByText = next is { Kind: ParagraphKind.Prose } && DocumentParser.WordCount(next.Text) >= 20 || next is { Kind: ParagraphKind.ListItem };
         var strong = run.LastOrDefault(p => p.Kind == ParagraphKind.Heading);
         var weak = followedByText ? run.LastOrDefault(p => p.Kind == ParagraphKind.ShortLine && !HasDigit(p.Text) && DocumentParser.WordCount(p.Text) <= 14) : null;
         var heading = weak is not null && (strong is null || run.IndexOf(weak) > run.IndexOf(strong)) ? weak : strong;

@@ -15,17 +15,71 @@ internal static partial class ProgrammeLeads
     public static void Link(List<IndexedPassage> passages, int first)
     {
         (string Text, HashSet<string> Stems)? lead = null;
+        var programme = new List<IndexedPassage>();
+        var start = -1;
         for (var i = first; i < passages.Count; i++)
         {
             if (passages[i].Kind != ChunkKind.Programme)
             {
-                if (!IsDayHeader(passages[i])) lead = null; // a day header inside a programme keeps its event
+                if (IsDayHeader(passages[i])) continue; // a day header inside a programme keeps its event
+                Close(passages, first, start, programme, lead);
+                lead = null;
                 continue;
             }
-            lead ??= Lead(passages, first, i);
+            if (lead is null)
+            {
+                lead = Lead(passages, first, i);
+                start = i;
+            }
             passages[i].SetLead(lead.Value.Text, lead.Value.Stems);
+            programme.Add(passages[i]);
+        }
+        Close(passages, first, start, programme, lead);
+    }
+
+    private static void Close(List<IndexedPassage> passages, int first, int start, List<IndexedPassage> programme, (string Text, HashSet<string> Stems)? lead)
+    {
+        if (programme.Count > 0 && lead is { } l) DateTheEvent(passages, first, start, programme, l);
+        NumberDays(programme);
+    }
+
+    /// <summary>
+    /// The days of a programme are the dates of its event ("22–23 February 2018"), which the text may give nowhere
+    /// else: the line of its first day gets them, with the event's lead, so "when is the hearing?" finds them.
+    /// </summary>
+    private static void DateTheEvent(List<IndexedPassage> passages, int first, int start, List<IndexedPassage> programme, (string Text, HashSet<string> Stems) lead)
+    {
+        var days = programme.Select(p => p.Day).Where(d => d is not null).Distinct().ToList();
+        if (days.Count < 2 || ProgrammeDays.Span(days!) is not { } span) return;
+        for (var j = start - 1; j >= first && j >= start - 3; j--)
+        {
+            var p = passages[j];
+            if (p.Kind != ChunkKind.Header) continue;
+            var u = Array.FindIndex(p.Units, x => x.Text == days[0]);
+            if (u < 0) continue;
+            p.Units[u] = p.Units[u].WithEntity(new Entity(EntityKind.Date, span, 0, p.Units[u].Text.Length, 1.0));
+            p.SetLead(lead.Text, lead.Stems);
+            return;
         }
     }
+
+    /// <summary>"The first day", "the last day": each item learns which day of its programme it is on.</summary>
+    private static void NumberDays(List<IndexedPassage> programme)
+    {
+        var days = programme.Select(p => p.Day).Where(d => d is not null).Distinct().ToList();
+        if (days.Count > 0)
+            foreach (var p in programme)
+            {
+                if (p.Day is null) continue;
+                var k = days.IndexOf(p.Day);
+                var words = k < Ordinals.Length ? $"{Ordinals[k]} day" : "";
+                if (k == days.Count - 1) words += " . last day";
+                p.DayTokens = KnowledgeAnalyzer.Instance.Tokens(words).ToArray();
+            }
+        programme.Clear();
+    }
+
+    private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"];
 
     /// <summary>Back from a programme's first item: its header, else the prose that describes the event.</summary>
     private static (string Text, HashSet<string> Stems) Lead(List<IndexedPassage> passages, int first, int programme)
@@ -33,10 +87,13 @@ internal static partial class ProgrammeLeads
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var text = new List<string>();
         var prose = 0;
+        var section = passages[programme].Section;
         for (var j = programme - 1; j >= first; j--)
         {
             var p = passages[j];
             if (p.Kind == ChunkKind.Programme) continue; // an earlier part of the same programme
+            // Prose under another heading ("7. Contact" before "PROVISIONAL PROGRAMME") is not about the event.
+            if (p.Kind != ChunkKind.Header && p.Section != section) break;
             if (p.Kind == ChunkKind.Header)
             {
                 if (prose > 0) break; // the heading above the description: the event before it is another
@@ -67,10 +124,12 @@ internal static partial class ProgrammeLeads
         {
             var p = passages[i];
             if (p.Kind != ChunkKind.Header || passages[i + 1].Units.Length == 0 || !Salutation().IsMatch(passages[i + 1].Units[0].Text)) continue;
-            foreach (var u in p.Units)
-                if (u.Entities.Any(e => e.Kind == EntityKind.Date && e.Quality >= 0.99)) u.Stems.Add("letter");
+            for (var u = 0; u < p.Units.Length; u++)
+                if (p.Units[u].Entities.Any(e => e.Kind == EntityKind.Date && e.Quality >= 0.95)) p.Units[u] = p.Units[u].WithImplied(Letter);
         }
     }
+
+    private static readonly string Letter = ImplicitStems.Stem("letter");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:Excellency|Your Excellency|Dear\b|Sir\b|Madam\b|Monsieur|Madame)")]
     private static partial System.Text.RegularExpressions.Regex Salutation();

@@ -89,10 +89,18 @@ internal static partial class TitleExtractor
         return null;
     }
 
-    private static string? FirstTitleLine(List<Paragraph> head) =>
-        head.Where(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine && !p.Text.StartsWith('['))
-            .Select(p => p.Text).FirstOrDefault(t => DocumentParser.WordCount(t) >= 2 && !DatePattern().IsMatch(t) && !SymbolPattern().IsMatch(t)) is { } t
-            ? Tidy(t) : null;
+    private static string? FirstTitleLine(List<Paragraph> head)
+    {
+        var i = head.FindIndex(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine && !p.Text.StartsWith('[')
+                                    && DocumentParser.WordCount(p.Text) >= 2 && !DatePattern().IsMatch(p.Text) && !SymbolPattern().IsMatch(p.Text));
+        if (i < 0) return null;
+        var title = Tidy(head[i].Text);
+        // "SIDE EVENT" / "Harnessing Diaspora Skills for Sustainable Development": a kind of document, then its name.
+        if (DocumentParser.WordCount(title) <= 3 && i + 1 < head.Count && head[i + 1].Kind is ParagraphKind.Heading or ParagraphKind.ShortLine
+            && DocumentParser.WordCount(head[i + 1].Text) >= 3 && !DatePattern().IsMatch(head[i + 1].Text))
+            title = $"{title}: {Tidy(head[i + 1].Text)}";
+        return title;
+    }
 
     private static string FromFileName(string fileName)
     {

@@ -31,6 +31,17 @@ public sealed class ProbeTests
         AssertProbes(folder.Path, "corpus.jsonl", minimumShare: 0.92);
     }
 
+    [Fact]
+    public void Documents_of_unseen_layouts_added_to_the_seeds_answer_the_probes_and_decline_what_they_do_not_hold()
+    {
+        // Our own documents (Probes/documents), laid out unlike the seeds: an information note with numbered
+        // sections, contact lines and a two-day programme; a side-event flyer with a speakers list.
+        using var folder = new KnowledgeFolder().WithSeeds();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(ProbeFolder, "documents")))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        AssertProbes(folder.Path, "unseen.jsonl", minimumShare: 0.9);
+    }
+
     private static void AssertProbes(string knowledgeFolder, string probeFile, double minimumShare)
     {
         var probes = Probe.Load(Path.Combine(ProbeFolder, probeFile));
