@@ -20,6 +20,7 @@ public sealed class Synonyms
         ["send", "sent", "return", "submit", "submission"],
         ["chair", "chairperson", "chairman", "moderate", "moderator"],
         ["panelist", "panellist", "speaker"],
+        ["speak", "speaker", "present", "presenter", "presentation"],
         ["theme", "topic", "subject"],
         ["objective", "goal", "aim", "purpose"],
         ["participant", "delegate", "attendee"],

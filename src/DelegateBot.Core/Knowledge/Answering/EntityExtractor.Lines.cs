@@ -81,6 +81,18 @@ internal static partial class EntityExtractor
     /// What a line is called: "Panel one: The Contribution of migrants to development", "Title: Collect and
     /// utilize ...", a programme item's text after its times; in prose, what follows "entitled".
     /// </summary>
+    private static void AddPlaces(string text, List<Entity> found)
+    {
+        foreach (Match m in NamedPlace().Matches(text))
+            if (!Inside(found, m.Index, m.Length, EntityKind.Place) && !Inside(found, m.Index, m.Length, EntityKind.Room))
+                found.Add(new Entity(EntityKind.Place, m.Value, m.Index, m.Index + m.Length, 0.9));
+        foreach (Match m in Destination().Matches(text))
+        {
+            var g = m.Groups["v"];
+            found.Add(new Entity(EntityKind.Place, g.Value, g.Index, g.Index + g.Length, 0.8, "destination"));
+        }
+    }
+
     private static void AddTitles(string text, bool line, List<Entity> found)
     {
         foreach (Match m in Entitled().Matches(text))
@@ -98,7 +110,24 @@ internal static partial class EntityExtractor
         offset += lead;
         rest = rest.Trim();
         var labelled = LabelledTitle().Match(rest);
-        if (labelled.Success && !PersonLabel().IsMatch(labelled.Groups["label"].Value) && !labelled.Groups["v"].Value.Any(char.IsDigit))
+        if (labelled.Success && WhenLabel().Match(labelled.Groups["label"].Value) is { Success: true } when)
+        {
+            // "Date: 24–25 November 2020": the date the line is about, labelled as such.
+            var role = when.Value.StartsWith("Time", StringComparison.OrdinalIgnoreCase) || when.Value.StartsWith("Hour", StringComparison.OrdinalIgnoreCase) ? "time" : "date";
+            var from = offset + labelled.Groups["v"].Index;
+            for (var i = 0; i < found.Count; i++)
+                if (found[i] is { Kind: EntityKind.Date or EntityKind.Time } e && e.Start >= from)
+                    found[i] = new Entity(e.Kind, e.Text, e.Start, e.End, e.Quality, role) { From = e.From, To = e.To };
+        }
+        else if (labelled.Success && VenueLabel().IsMatch(labelled.Groups["label"].Value))
+        {
+            // "Venue: Avani Gaborone Hotel, Gaborone, Botswana": the whole value is the place.
+            var g = labelled.Groups["v"];
+            var value = g.Value.TrimEnd('.', ' ');
+            found.RemoveAll(e => e.Kind is EntityKind.Room or EntityKind.Place && e.Start >= offset + g.Index);
+            found.Add(new Entity(RoomPattern().IsMatch(value) ? EntityKind.Room : EntityKind.Place, value, offset + g.Index, offset + g.Index + value.Length, 1.0, "venue"));
+        }
+        else if (labelled.Success && !PersonLabel().IsMatch(labelled.Groups["label"].Value) && !labelled.Groups["v"].Value.Any(char.IsDigit))
         {
             var g = labelled.Groups["v"];
             var value = g.Value.TrimEnd('.', ' ');
@@ -153,6 +182,20 @@ internal static partial class EntityExtractor
 
     [GeneratedRegex(@"\b(?:[Ee]ntitled|[Tt]itled|under the (?:general |overarching )?theme(?: of)?)\s+(?<v>[A-Z][^;:""“”]{3,150}?(?::\s*[A-Z][^,;.""“”]{2,80})?)(?=,\s+(?:the|a|an|which|who|will|is|was|and)\b|;|\.\s|\.?$)")]
     private static partial Regex Entitled();
+
+    [GeneratedRegex(@"^(?:Dates?|When|Time|Times|Hours|Date and time)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhenLabel();
+
+    [GeneratedRegex(@"^(?:Venue|Location|Place|Where|Meeting place|Address)$", RegexOptions.IgnoreCase)]
+    private static partial Regex VenueLabel();
+
+    /// <summary>"Sir Seretse Khama International Airport", "Avani Gaborone Hotel": a name ending in a kind of place.</summary>
+    [GeneratedRegex(@"\b(?:[A-Z][\p{L}'’.-]+\s+)+(?:International\s+)?(?:Airport|Station|Hotel|Centre|Center|Hall|Palace|Gate|Square|Park|Campus|Pavilion|Auditorium|Headquarters)\b")]
+    private static partial Regex NamedPlace();
+
+    /// <summary>"submitted to the Employment and Labour Sector meeting": where something is sent.</summary>
+    [GeneratedRegex(@"\b(?:submitted|sent|transmitted|forwarded|presented|returned|addressed|delivered|reported)\s+to\s+(?:the\s+)?(?<v>[A-Z][\p{L}'’-]+(?:\s+(?:(?:of|for|and|on|the|de)\s+)*[A-Z][\p{L}'’-]+)*(?:\s+(?:meeting|session|conference|committee|council|secretariat))?)")]
+    private static partial Regex Destination();
 
     [GeneratedRegex(@"^(?<label>[A-Z][^:]{1,40}?)\s*:\s+(?<v>\S.{3,})$")]
     private static partial Regex LabelledTitle();

@@ -47,6 +47,7 @@ internal static partial class EntityExtractor
         AddOffices(text, found);
         foreach (Match m in HonorificName().Matches(text))
         {
+            if (NamedPlace().IsMatch(m.Value)) continue; // "Sir Seretse Khama International Airport" is a place
             var name = Names.Trim(m.Value);
             if (name.Split(' ').Length >= 2) AddUnlessInside(found, new Entity(EntityKind.Person, name, m.Index, m.Index + name.Length, 0.9));
         }
@@ -69,6 +70,7 @@ internal static partial class EntityExtractor
             found.Add(new Entity(EntityKind.Quote, g.Value.Trim(), g.Index, g.Index + g.Length, 1.0));
         }
         AddTitles(text, line, found);
+        AddPlaces(text, found);
         if (header) AddVenueLine(text, found);
         foreach (Match m in RoomPattern().Matches(text))
             found.Add(new Entity(EntityKind.Room, m.Value.Trim().TrimEnd(',', '.'), m.Index, m.Index + m.Length, 1.0));

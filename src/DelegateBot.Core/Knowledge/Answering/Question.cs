@@ -26,10 +26,17 @@ internal sealed class Concept
     public double AnchorWeight { get; set; }
     /// <summary>The word that says what is asked ("deadline", "chairs", "panelists").</summary>
     public bool Focus { get; set; }
+    /// <summary>The focus is a verb ("who speaks", "which panelist comes"): a programme line implies it rather than says it.</summary>
+    public bool FocusVerb { get; init; }
+    /// <summary>The first word after the focus verb ("accommodation" of "who covers accommodation"): what the doing is about.</summary>
+    public bool Object { get; set; }
     /// <summary>Helps ranking but is not required for the documents to hold the answer (cue words, acronym bonus).</summary>
     public bool Optional { get; init; }
     /// <summary>A number or a name in the question: the answer must sit next to it ("in 2010", "Manila").</summary>
     public bool Constraint { get; init; }
+    /// <summary>A word of one document's title that the question uses to name that document's event ("the regional
+    /// consultation"): the answer must come from where that event is meant.</summary>
+    public bool NamesDocument { get; set; }
     /// <summary>Occurs nowhere in the documents in any of its spellings.</summary>
     public bool Unknown { get; init; }
     /// <summary>

@@ -14,7 +14,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:when|until when|by when|since when)\b|\bwhen\b|\b(?:what|which)\s+(?:date|day|year|month)\b|\bdeadline\b|\bhow long ago\b")]
     private static partial Regex DateQuestion();
 
-    [GeneratedRegex(@"^where\b|\bwhere\b|\b(?:what|which|in which|in what)\s+(?:room|venue|city|place|location|building|address|hall)\b|\baddress\b")]
+    [GeneratedRegex(@"^where\b|\bwhere\b|\b(?:what|which|in which|in what)\s+(?:room|venue|city|place|location|building|address|hall|airport|station|hotel|gate|entrance)\b|\baddress\b")]
     private static partial Regex PlaceQuestion();
 
     [GeneratedRegex(@"\b(?:what|which|in which|in what)\s+languages?\b")]
@@ -49,6 +49,10 @@ internal static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^who\s+(?:is|are|was|were|will be)\s+(?<f>[a-z]+ing)\b")]
     private static partial Regex WhoProgressive();
+
+    /// <summary>"... do the transfers leave from?": the word before a closing preposition is a verb.</summary>
+    [GeneratedRegex(@"\b(?<v>[a-z]+)\s+(?:from|to|at|in|on|for|with|by|about|into)\s*\??\s*$")]
+    private static partial Regex VerbBeforeFinalPreposition();
 
     /// <summary>"Which committees ...", "What organs ...": the plural noun names the items of the list asked for.</summary>
     [GeneratedRegex(@"^(?:which|what)\s+(?<f>[\w-]+(?<!s)s)\s+(?:are|were|is|do|does|did|make|made|will|have|has)\b")]

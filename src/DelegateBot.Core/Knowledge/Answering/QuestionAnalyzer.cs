@@ -16,7 +16,7 @@ internal static partial class QuestionAnalyzer
         "be", "been", "do", "does", "did", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
         "have", "has", "had", "there", "please", "tell", "me", "i", "you", "we", "us", "my", "our", "your", "know", "find",
         "give", "gives", "given", "get", "gets", "exactly", "also", "kind", "sort", "type", "anyone", "someone", "somebody",
-        "list", "name", "names", "mention", "mentioned", "say", "says", "said", "document", "documents", "from", "about",
+        "list", "name", "names", "mention", "mentioned", "say", "says", "said", "document", "documents", "from", "about", "use", "used", "using",
     };
 
     /// <summary>Words that name the kind of answer: they help rank but need not occur in the supporting text.</summary>
@@ -50,6 +50,7 @@ internal static partial class QuestionAnalyzer
         var types = DetectTypes(lower, q, out var dateFallback);
         var focusWords = FocusWords(lower);
         var focusVerbs = FocusVerbs(lower);
+        if (VerbBeforeFinalPreposition().Match(lower) is { Success: true } finalVerb) focusVerbs.Add(finalVerb.Groups["v"].Value);
         string? subject = null;
         if (types[0] == AnswerType.Definition) subject = DefinitionSubject().Match(q) is { Success: true } m ? DefinitionHead(m.Groups["s"].Value.Trim()) : null;
         var typeCues = TypeCueWords.GetValueOrDefault(types[0]);
@@ -91,7 +92,7 @@ internal static partial class QuestionAnalyzer
                 // "morning", "afternoon" pick among times or programme items; they need not be written out.
                 var isCue = CueWords.Contains(surface) || typeCues?.Contains(surface) == true || DayPartOf(surface) != DayPart.None
                     // "Who speaks at ...", "Which panelist comes from ...": a verb the documents never use says how, not what.
-                    || (known.Count == 0 && focusVerbs.Contains(surface.ToLowerInvariant()));
+                    || (df == 0 && focusVerbs.Contains(surface.ToLowerInvariant()));
                 concepts.Add(new Concept
                 {
                     Surface = stem,
@@ -99,6 +100,7 @@ internal static partial class QuestionAnalyzer
                     Expansions = expansions,
                     Weight = weight,
                     Focus = focusWords.Contains(surface.ToLowerInvariant()),
+                    FocusVerb = focusVerbs.Contains(surface.ToLowerInvariant()),
                     Optional = isCue,
                     Constraint = !isCue && (char.IsDigit(surface[0]) || (word.Index > 0 && char.IsUpper(surface[0]) && !acronymLike && df > 0 && df <= 3)),
                     Unknown = known.Count == 0,
@@ -106,7 +108,11 @@ internal static partial class QuestionAnalyzer
                 });
             }
         }
-        foreach (var c in concepts.Where(c => c.Focus)) c.Weight *= 2;
+        MarkDocumentNames(concepts, snapshot);
+        var verbAt = concepts.FindIndex(c => c.FocusVerb);
+        if (verbAt >= 0 && concepts.Skip(verbAt + 1).FirstOrDefault(c => !c.Optional) is { } obj) obj.Object = true;
+        // The asked-for noun weighs double; a verb ("who covers ...") says less about the topic than its object.
+        foreach (var c in concepts.Where(c => c.Focus && !c.FocusVerb)) c.Weight *= 2;
         foreach (var c in concepts) c.AnchorWeight = c.Weight;
         // Cue words ("take place", "date") say what kind of answer is wanted; they must not outrank the topic.
         foreach (var c in concepts.Where(c => c.Optional)) c.Weight *= c.Focus ? 0.4 : 0.3;
@@ -139,6 +145,25 @@ internal static partial class QuestionAnalyzer
             DayPart = Word().Matches(lower).Select(w => DayPartOf(w.Value)).FirstOrDefault(d => d != DayPart.None),
             DateFallback = dateFallback,
         };
+    }
+
+    /// <summary>
+    /// "What is the registration deadline for the regional consultation?": words that occur in one document's title
+    /// only, when that title holds two or more of the question's words, name that document's event; a passage of
+    /// another document (another meeting's deadline) cannot answer.
+    /// </summary>
+    private static void MarkDocumentNames(List<Concept> concepts, KnowledgeSnapshot snapshot)
+    {
+        var titles = snapshot.TitleStems;
+        if (titles.Count < 2) return;
+        for (var d = 0; d < titles.Count; d++)
+        {
+            var held = concepts.Where(c => !c.Optional && c.Alternatives[0].Stems.All(titles[d].Contains)).ToList();
+            if (held.Count < 2) continue;
+            foreach (var c in held)
+                if (Enumerable.Range(0, titles.Count).Count(t => c.Alternatives[0].Stems.All(titles[t].Contains)) == 1)
+                    c.NamesDocument = true;
+        }
     }
 
     /// <summary>Replaces the concepts of a long form written as a phrase by one concept for the name, with its acronym.</summary>

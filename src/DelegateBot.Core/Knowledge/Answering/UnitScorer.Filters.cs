@@ -58,7 +58,7 @@ internal static partial class UnitScorer
     {
         foreach (var c in q.Concepts)
         {
-            if (!c.Constraint || c.Unknown) continue;
+            if (!(c.Constraint || c.NamesDocument) || c.Unknown) continue;
             if (Math.Max(Math.Max(c.Coverage(passage.Stems), c.Coverage(passage.LeadStems)), Math.Max(c.Coverage(passage.ContextStems), c.Coverage(docStems))) < 0.75) return false;
         }
         return true;

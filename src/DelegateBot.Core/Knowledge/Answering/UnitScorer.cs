@@ -67,11 +67,14 @@ internal static partial class UnitScorer
             double score = 0, evidence = 0, strict = 0, own = 0, focusBonus = 0;
             var missesKey = false;
             var missesFocus = false;
+            double verbHere = 1, objectHere = 1;
             for (var c = 0; c < k; c++)
             {
                 var concept = concepts[c];
                 var cu = unitCoverage[u * k + c];
                 var cpar = Math.Max(parent >= 0 ? unitCoverage[parent * k + c] : 0, heading >= 0 ? unitCoverage[c] : 0);
+                // The question names this document's event ("the regional consultation"): its title speaks for every passage.
+                if (concept.NamesDocument) cpar = Math.Max(cpar, documentCoverage[c]);
                 if (header) cpar = Math.Max(cpar, passageCoverage[c]);
                 else if (framed) cpar = Math.Max(cpar, contextCoverage[c]);
                 else cpar = Math.Max(cpar, sectionCoverage[c]); // a section's heading is about every sentence under it
@@ -87,7 +90,9 @@ internal static partial class UnitScorer
                     own += concept.Weight * Math.Max(cu, cpar);
                 }
                 // "What is the annual budget ...": a fact without the word asked about is about something else.
-                if (concept.Focus && !concept.Optional && Math.Max(cu, cpar) < 0.5) missesFocus = true;
+                if (concept.Focus && !concept.Optional && !concept.FocusVerb && Math.Max(cu, cpar) < 0.5) missesFocus = true;
+                if (concept.FocusVerb && !concept.Optional) verbHere = Math.Max(cu, cpar);
+                if (concept.Object) objectHere = Math.Max(cu, cpar);
                 if (concept.Focus)
                 {
                     // The word that says what is asked should be in the unit or the line it hangs from.
@@ -102,7 +107,8 @@ internal static partial class UnitScorer
                 Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
                 Evidence = Math.Min(1, evidence / total), LocalEvidence = Math.Min(1, strict / total), OwnEvidence = Math.Min(1, own / total),
                 MissesKeyConcept = missesKey,
-                MissesFocus = missesFocus,
+                // "Who covers accommodation?": a name whose line says neither the doing nor what it is about is someone else.
+                MissesFocus = missesFocus || (verbHere < 0.5 && objectHere < 0.5),
             });
         }
     }
@@ -139,7 +145,8 @@ internal static partial class UnitScorer
             match.Entities.Add(entity);
             // Completeness counts on its own: "10 and 11 July 2007" beats "July 2007" for the same event, and a
             // room (with its building) beats the city for "where".
-            var specific = type == AnswerType.Place && entity.Kind == EntityKind.Room && match.LocalEvidence >= 0.9 ? 0.25 : 0;
+            // A room, or a place labelled as the venue, is the most specific answer to "where".
+            var specific = match.LocalEvidence >= 0.9 && Labelled(type, entity) ? 0.25 : 0;
             // A poorer kind (a date for "what time", an office for "who") stays poorer however close it is.
             var malus = Math.Min(0, KindFit(q, type, entity));
             bonus += (0.15 + 0.35 * entity.Quality + 0.15 * Math.Min(1, value) + specific + malus + RoleFit(q, entity)) / q.Types.Length;
@@ -184,6 +191,15 @@ internal static partial class UnitScorer
             best = room;
         return (best, best is null ? 0 : bestScore);
     }
+
+    /// <summary>The most specific answer of its kind: a room or the labelled venue for "where", "Date: ..." for "when".</summary>
+    private static bool Labelled(AnswerType type, Entity e) => type switch
+    {
+        AnswerType.Place => e.Kind == EntityKind.Room || e.Role == "venue",
+        AnswerType.Date => e.Role == "date",
+        AnswerType.Time => e.Role == "time",
+        _ => false,
+    };
 
     /// <summary>The capitalised name just before the verb ("The United Nations will cover"), or null.</summary>
     private static Entity? SubjectOf(TextUnit unit, Concept verb)
