@@ -57,6 +57,11 @@ public sealed class Synonyms
         ["write", "wrote", "written"],
         ["lead", "led"],
         ["win", "won"],
+        ["show", "shown", "showed"],
+        ["know", "known", "knew"],
+        ["grow", "grown", "grew"],
+        ["draw", "drawn", "drew"],
+        ["see", "seen", "saw"],
     ];
 
     private readonly Dictionary<string, HashSet<string>> _byStem = new(StringComparer.Ordinal);

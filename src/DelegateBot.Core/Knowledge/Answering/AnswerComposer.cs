@@ -79,6 +79,9 @@ internal static class AnswerComposer
     /// <summary>The entity, a counted noun kept with its number ("132 Member States"), a room with its building and city.</summary>
     private static string EntityText(Question q, TextUnit unit, Entity e)
     {
+        if (e.Kind == EntityKind.Time && q.Primary == AnswerType.Duration && e.From >= 0 && e.To > e.From) return TimeRanges.Length(e);
+        if (e.Kind == EntityKind.Time && q.Primary == AnswerType.Date && unit.Entities.FirstOrDefault(d => d.Kind == EntityKind.Date && d.Inferred) is { } day)
+            return $"{day.Text}, {e.Text}";
         if (e.Kind == EntityKind.Time) return TimeRanges.Text(q, e);
         if (e.Kind == EntityKind.Room && q.Primary == AnswerType.Place) return Venue(unit, e);
         if (e.Kind != EntityKind.Number || e.End == 0) return e.Text;

@@ -60,7 +60,7 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         // The question's rarest words must be found at least somewhere in the answer's document ("visa").
         && !m.MissesKeyConcept
         // With no fact of a kind to check, the question's words must meet in the passage itself, not only in its document.
-        && (q.Primary != AnswerType.Sentence || m.LocalEvidence >= EvidenceThreshold)
+        && (q.Primary != AnswerType.Sentence || (m.LocalEvidence >= EvidenceThreshold && !m.KeyOutsidePassage))
         && (!q.NeedsEntity || (m.Entities.Count > 0 && !m.MissesFocus))
         && (q.Primary != AnswerType.Definition || UnitScorer.Defines(q, m.TextUnit));
 

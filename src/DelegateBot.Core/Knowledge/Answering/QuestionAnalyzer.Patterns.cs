@@ -29,6 +29,10 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker|panel(?:l)?ist|participant|chair|chairperson|moderator|minister|ambassador|representative|expert|president|director|delegate|presenter|rapporteur)\b")]
     private static partial Regex PersonQuestion();
 
+    /// <summary>"What is the Caden Corporation executive's name?", "What is the name of the chair?": a person's name.</summary>
+    [GeneratedRegex(@"^what(?:'s|\s+is|\s+was)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:executive|chair|chairperson|director|president|minister|secretary|speaker|moderator|representative|officer|person|contact|head|organizer|organiser|rapporteur|ambassador)(?:'s|’s)\s+name|name\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:executive|chair|chairperson|director|president|minister|secretary|speaker|moderator|representative|officer|person|contact|head|organizer|organiser|rapporteur|ambassador))\b")]
+    private static partial Regex PersonNameQuestion();
+
     [GeneratedRegex(@"\b(?:which|what)\s+(?:organi[sz]ation|agency|foundation|body|institution|entity|office|department|group|fund)\b")]
     private static partial Regex OrganisationQuestion();
 

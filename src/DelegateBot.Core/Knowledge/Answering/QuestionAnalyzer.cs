@@ -36,7 +36,7 @@ internal static partial class QuestionAnalyzer
         [AnswerType.Email] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "write", "send", "sent" },
         [AnswerType.Person] = new(StringComparer.OrdinalIgnoreCase) { "contact", "responsible" },
         [AnswerType.Time] = new(StringComparer.OrdinalIgnoreCase) { "morning", "afternoon", "evening", "exactly" },
-        [AnswerType.Duration] = new(StringComparer.OrdinalIgnoreCase) { "long", "early", "advance", "term", "duration", "length", "period", "days", "weeks", "months", "years" },
+        [AnswerType.Duration] = new(StringComparer.OrdinalIgnoreCase) { "long", "early", "advance", "term", "duration", "length", "period", "days", "weeks", "months", "years", "last", "lasts", "take", "takes" },
         [AnswerType.Frequency] = new(StringComparer.OrdinalIgnoreCase) { "often", "frequently", "regularly" },
         [AnswerType.Amount] = new(StringComparer.OrdinalIgnoreCase) { "dollars", "euros", "money", "cost", "costs" },
         [AnswerType.Quote] = new(StringComparer.OrdinalIgnoreCase) { "topic", "topics", "theme", "themes", "title", "titles", "subject", "called", "named", "about", "focus" },
@@ -60,9 +60,8 @@ internal static partial class QuestionAnalyzer
         var maxIdf = Math.Log(1 + (snapshot.PassageCount + 0.5) / 0.5);
         // "stand for", "made up of": framing phrases whose words would otherwise be asked for.
         var content = FramePhrase().Replace(q, " ");
-        foreach (Match word in Word().Matches(content))
+        foreach (var (surface, index) in Words(content))
         {
-            var surface = word.Value.Trim('-', '\'', '’');
             if (surface.Length == 0 || FrameWords.Contains(surface)) continue;
             var stems = KnowledgeAnalyzer.Instance.Tokens(surface).Select(t => t.Stem).ToArray();
             if (stems.Length == 0) continue;
@@ -102,7 +101,7 @@ internal static partial class QuestionAnalyzer
                     Focus = focusWords.Contains(surface.ToLowerInvariant()),
                     FocusVerb = focusVerbs.Contains(surface.ToLowerInvariant()),
                     Optional = isCue,
-                    Constraint = !isCue && (char.IsDigit(surface[0]) || (word.Index > 0 && char.IsUpper(surface[0]) && !acronymLike && df > 0 && df <= 3)),
+                    Constraint = !isCue && (char.IsDigit(surface[0]) || (index > 0 && char.IsUpper(surface[0]) && !acronymLike && df > 0 && df <= 12)),
                     Unknown = known.Count == 0,
                     IdentifierOf = identifiers.GetValueOrDefault(surface.ToLowerInvariant()),
                 });
@@ -219,6 +218,27 @@ internal static partial class QuestionAnalyzer
         ("i", ""), ("n", ""), ("an", "a"), ("an", "o"), ("ian", "ia"), ("ian", "y"), ("ese", "a"), ("ese", ""), ("ish", "and"), ("ic", "y"),
     ];
 
+    /// <summary>The question's words; "EU-Latin" is two ("EU" an acronym to expand), "High-level" stays one.</summary>
+    private static IEnumerable<(string Surface, int Index)> Words(string content)
+    {
+        foreach (Match word in Word().Matches(content))
+        {
+            var surface = word.Value.Trim('-', '\'', '’');
+            if (surface.Length == 0) continue;
+            var parts = surface.Split('-');
+            if (parts.Length > 1 && parts.Any(p => AcronymShape().IsMatch(p)))
+            {
+                var at = word.Index;
+                foreach (var part in parts)
+                {
+                    if (part.Length > 0) yield return (part, at);
+                    at += part.Length + 1;
+                }
+            }
+            else yield return (surface, word.Index);
+        }
+    }
+
     private static DayPart DayPartOf(string word) => word.ToLowerInvariant() switch
     {
         "morning" => DayPart.Morning,
@@ -277,7 +297,7 @@ internal static partial class QuestionAnalyzer
         if (ListQuestion().IsMatch(q)) return [AnswerType.List];
         // "Who is the seminar designed for?": an audience, said in a phrase rather than a name.
         if (AudienceQuestion().IsMatch(q)) return [AnswerType.Sentence];
-        if (PersonQuestion().IsMatch(q)) return [AnswerType.Person];
+        if (PersonQuestion().IsMatch(q) || PersonNameQuestion().IsMatch(q)) return [AnswerType.Person];
         if (OrganisationQuestion().IsMatch(q)) return [AnswerType.Organisation];
         if (QuoteQuestion().IsMatch(q) || AboutQuestion().IsMatch(q) || NumberedThingQuestion().IsMatch(q)) return [AnswerType.Quote];
         // "What is the purpose of X?": an attribute of X, answered by a sentence, not a definition of "purpose".

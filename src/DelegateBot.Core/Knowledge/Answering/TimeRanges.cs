@@ -66,6 +66,16 @@ internal static partial class TimeRanges
         _ => true,
     };
 
+    /// <summary>"2 hours 40 minutes (15:00 – 17:40)".</summary>
+    public static string Length(Entity e)
+    {
+        var minutes = e.To - e.From;
+        var hours = minutes / 60;
+        var rest = minutes % 60;
+        var length = hours == 0 ? $"{rest} minutes" : rest == 0 ? $"{hours} hour{(hours > 1 ? "s" : "")}" : $"{hours} hour{(hours > 1 ? "s" : "")} {rest} minutes";
+        return $"{length} ({e.Text})";
+    }
+
     /// <summary>The start or the end of a range when the question asks for one ("13:00" of "10:20 – 13:00").</summary>
     public static string Text(Question q, Entity e)
     {

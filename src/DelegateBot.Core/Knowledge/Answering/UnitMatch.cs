@@ -16,6 +16,8 @@ internal sealed class UnitMatch
     public double OwnEvidence { get; init; }
     /// <summary>One of the question's rarest words occurs nowhere in the unit's passage, context or document.</summary>
     public bool MissesKeyConcept { get; init; }
+    /// <summary>One of the question's rarest words is not in the unit's passage (only elsewhere in its document).</summary>
+    public bool KeyOutsidePassage { get; init; }
     /// <summary>The word that says what is asked ("budget", "deadline") is in neither the unit nor the line it hangs from.</summary>
     public bool MissesFocus { get; init; }
     public string? Short { get; set; }

@@ -31,6 +31,19 @@ internal static partial class UnitScorer
         return q.Concepts.Any(c => c.Expansions.Count > 0 && c.Alternatives.Skip(1).Any(a => a.Stems.All(unit.Stems.Contains)));
     }
 
+    /// <summary>The number of items of the list a lead-in introduces, when the items are what the question counts.</summary>
+    private static Entity? ListCount(Question q, IndexedPassage passage, int u)
+    {
+        var children = 0;
+        for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) children++;
+        if (children < 2) return null;
+        var focus = q.Concepts.Where(c => c.Focus && !c.Optional).ToList();
+        if (focus.Count == 0 || !focus.All(c => c.Coverage(passage.Units[u].Stems) >= 0.99 || c.Coverage(passage.Units[u + 1].Stems) >= 0.99 || c.Coverage(passage.SectionStems) >= 0.99))
+            return null;
+        var text = children.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Entity(EntityKind.Number, text, 0, 0, 0.9, "count") { Inferred = true };
+    }
+
     internal static int FirstItem(IndexedPassage passage) => Array.FindIndex(passage.Units, x => x.Kind == UnitKind.ListItem && x.Parent < 0);
 
     /// <summary>A list answers when its lead-in (or the line it hangs from) is about what is asked.</summary>

@@ -57,6 +57,7 @@ internal static partial class UnitScorer
         var total = Math.Max(q.RequiredWeight, 1e-6);
         // The rarest words of the question (within 80% of the rarest's weight) must occur somewhere around the answer.
         var keyWeight = 0.8 * q.Required.Select(c => c.Weight).DefaultIfEmpty(0).Max();
+        var shortQuestion = q.Required.Count() <= 4;
         for (var u = 0; u < n; u++)
         {
             var unit = passage.Units[u];
@@ -66,6 +67,7 @@ internal static partial class UnitScorer
             var header = passage.Kind == ChunkKind.Header && unit.Kind == UnitKind.Line;
             double score = 0, evidence = 0, strict = 0, own = 0, focusBonus = 0;
             var missesKey = false;
+            var keyElsewhere = false;
             var missesFocus = false;
             double verbHere = 1, objectHere = 1;
             for (var c = 0; c < k; c++)
@@ -85,6 +87,8 @@ internal static partial class UnitScorer
                 if (!concept.Optional)
                 {
                     if (concept.Weight >= keyWeight && !concept.Unknown && Max(cu, cpar, cn, cp, cd) == 0) missesKey = true;
+                    // In a short question one rare word is much of what is asked: it must be in the passage itself.
+                    if (shortQuestion && concept.Weight >= keyWeight && Max(cu, cpar, cn, cp) < 0.5) keyElsewhere = true;
                     evidence += concept.Weight * Max(cu, cpar, cn, cp, 0.8 * cd);
                     strict += concept.Weight * Max(cu, cpar, cn, cp);
                     own += concept.Weight * Math.Max(cu, cpar);
@@ -107,6 +111,7 @@ internal static partial class UnitScorer
                 Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
                 Evidence = Math.Min(1, evidence / total), LocalEvidence = Math.Min(1, strict / total), OwnEvidence = Math.Min(1, own / total),
                 MissesKeyConcept = missesKey,
+                KeyOutsidePassage = keyElsewhere,
                 // "Who covers accommodation?": a name whose line says neither the doing nor what it is about is someone else.
                 MissesFocus = missesFocus || (verbHere < 0.5 && objectHere < 0.5),
             });
@@ -177,6 +182,12 @@ internal static partial class UnitScorer
             var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, matched, e) + kindBonus + Clause(q, unit, matched, e) + Extra(q, type, unit, matched, e);
             if (s > bestScore) { best = e; bestScore = s; }
         }
+        // "How many key questions ...?" over a list of them: the number of its items.
+        if (type == AnswerType.Number && ListCount(q, passage, u) is { } count)
+        {
+            var s = 0.35 * count.Quality + 0.65 * 0.8;
+            if (s > bestScore) { best = count; bestScore = s; }
+        }
         // "Who covers the travel costs?" -> "The United Nations will cover the travel costs": the verb's subject.
         if (type == AnswerType.Person && q.Verb is { } verb && !q.AsksForRoleHolder && SubjectOf(unit, verb) is { } subject && !MentionedInQuestion(q, subject))
         {
@@ -242,6 +253,9 @@ internal static partial class UnitScorer
         (AnswerType.Reference, EntityKind.Reference) => 0,
         (AnswerType.Frequency, EntityKind.Frequency) => 0,
         (AnswerType.Duration, EntityKind.Duration) => 0,
+        (AnswerType.Duration, EntityKind.Time) => e.To >= 0 ? -0.05 : NoFit, // "15:00 – 17:40" says how long
+        // "When is the opening?": a programme item is answered by its time (with its day).
+        (AnswerType.Date, EntityKind.Time) => e.To >= 0 ? -0.15 : NoFit,
         (AnswerType.Organisation, EntityKind.Organisation) => 0.05,
         (AnswerType.Organisation, EntityKind.Agent) => 0.1,
         (AnswerType.Number, EntityKind.Number) => 0,

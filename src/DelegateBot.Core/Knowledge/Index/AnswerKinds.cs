@@ -36,7 +36,7 @@ internal static class AnswerKinds
         AnswerType.Reference => [Name(EntityKind.Reference)],
         AnswerType.Quote => [Name(EntityKind.Quote)],
         AnswerType.Frequency => [Name(EntityKind.Frequency)],
-        AnswerType.Duration => [Name(EntityKind.Duration)],
+        AnswerType.Duration => [Name(EntityKind.Duration), Name(EntityKind.Time)],
         _ => [],
     };
 
