@@ -17,7 +17,6 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
     /// <summary>Below this share of the question's (weighted) content found in the supporting text: not found.</summary>
     internal const double EvidenceThreshold = 0.6;
 
-
     /// <summary>How many of the best-covered units are examined for a typed answer.</summary>
     private const int TypedCandidates = 60;
 
@@ -123,7 +122,7 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         var perDocument = new Dictionary<int, int>();
         var cap = (_candidatePassages + 1) / 2;
         var hits = new List<(IndexedPassage, float)>(_candidatePassages);
-        foreach (var h in snapshot.Searcher.Search(query, _candidatePassages * 2).ScoreDocs)
+        foreach (var h in snapshot.Searcher.Search(query, _candidatePassages + _candidatePassages / 2).ScoreDocs)
         {
             var passage = snapshot.PassageOfHit(h.Doc);
             var taken = perDocument.GetValueOrDefault(passage.DocumentIndex);
@@ -141,7 +140,7 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         if (best.Short is null || q.Primary is AnswerType.Sentence or AnswerType.Definition or AnswerType.List) return null;
         // Another event: a programme item of the same kind, or a passage of another document, that covers the
         // question as well as the best one does in its own passage.
-        var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label
+        var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label && Answers(q, m)
                                    && m.Passage.Kind == best.Passage.Kind
                                    && (m.Passage.Kind == ChunkKind.Programme || m.Passage.DocumentIndex != best.Passage.DocumentIndex)
                                    && m.Score >= best.Score * 0.93 && m.LocalEvidence >= best.LocalEvidence - 0.01

@@ -98,8 +98,12 @@ internal static partial class DocumentParser
                 // "... it launched the" | page break | "United Nations Global Initiative ...": a sentence cut after
                 // a word that cannot end one continues even when the next page starts with a capital.
                 var prev = paragraphs[i - 1];
-                if (p.AfterPageBreak && !p.Bullet && prev.HeadingLevel == 0 && prev.Text.Length >= 60 && EndsWithConnector(prev.Text)
-                    && !IsAllCaps(p.Text) && !RomanHeading().IsMatch(p.Text) && !LetterHeading().IsMatch(p.Text))
+                // "... the cost is even higher:" | "12 percent.": a sentence a transcript broke at its colon, ending in
+                // a few words of its own (an address or a list after a colon has no closing full stop).
+                var endsColonSentence = prev.HeadingLevel == 0 && !prev.Bullet && prev.Text.EndsWith(':') && !p.Bullet
+                    && p.Text.EndsWith('.') && WordCount(p.Text) <= 4 && char.IsDigit(p.Text[0]) && !prev.Text.Contains(". ");
+                if (endsColonSentence || (p.AfterPageBreak && !p.Bullet && prev.HeadingLevel == 0 && prev.Text.Length >= 60 && EndsWithConnector(prev.Text)
+                    && !IsAllCaps(p.Text) && !RomanHeading().IsMatch(p.Text) && !LetterHeading().IsMatch(p.Text)))
                 {
                     prev.Text = JoinText(prev.Text, p.Text);
                     prev.LastLine = Math.Max(prev.LastLine, p.LastLine);
