@@ -32,6 +32,8 @@ public sealed class Synonyms
         ["sign", "signature"],
         ["cost", "charge", "fee", "price"],
         ["need", "require", "requirement", "necessary"],
+        ["recommend", "recommendation", "suggest", "propose", "proposal", "urge"],
+        ["postcode", "zip", "postal"],
         ["phone", "telephone", "tel"],
         ["compose", "comprise", "consist", "constitute"],
         ["purpose", "aim", "intend"],

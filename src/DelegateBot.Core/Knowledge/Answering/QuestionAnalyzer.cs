@@ -31,9 +31,10 @@ internal static partial class QuestionAnalyzer
     /// <summary>Words that say what kind of answer is wanted for one answer type only ("office" in "where is X's office").</summary>
     private static readonly Dictionary<AnswerType, HashSet<string>> TypeCueWords = new()
     {
-        [AnswerType.Place] = new(StringComparer.OrdinalIgnoreCase) { "office", "offices", "located", "situated", "postal", "mailing", "street", "headquartered", "based" },
-        [AnswerType.Phone] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "call", "send", "sent" },
-        [AnswerType.Email] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "write", "send", "sent" },
+        [AnswerType.Place] = new(StringComparer.OrdinalIgnoreCase) { "office", "offices", "located", "situated", "postal", "mailing", "street", "headquartered", "based", "postcode", "zip", "code" },
+        // The kind of number asked for is the answer's kind ("Tel: ..." or a bare "+27 12 818 8000"); "fax" stays to be found.
+        [AnswerType.Phone] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "call", "send", "sent", "phone", "telephone", "tel" },
+        [AnswerType.Email] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "write", "send", "sent", "email", "e-mail", "mail" },
         [AnswerType.Person] = new(StringComparer.OrdinalIgnoreCase) { "contact", "responsible" },
         [AnswerType.Time] = new(StringComparer.OrdinalIgnoreCase) { "morning", "afternoon", "evening", "exactly" },
         [AnswerType.Duration] = new(StringComparer.OrdinalIgnoreCase) { "long", "early", "advance", "term", "duration", "length", "period", "days", "weeks", "months", "years", "last", "lasts", "take", "takes" },
@@ -127,6 +128,8 @@ internal static partial class QuestionAnalyzer
             concepts.Add(new Concept { Surface = acronym, Alternatives = [new([acronym], 1.0)], Weight = snapshot.Idf(acronym) * 0.5, Optional = true });
         }
 
+        CollapseOffices(concepts, snapshot);
+
         return new Question
         {
             Text = q,
@@ -166,9 +169,25 @@ internal static partial class QuestionAnalyzer
     }
 
     /// <summary>Replaces the concepts of a long form written as a phrase by one concept for the name, with its acronym.</summary>
-    private static bool Collapse(List<Concept> concepts, Acronyms.AnalysedPair pair, KnowledgeSnapshot snapshot)
+    private static bool Collapse(List<Concept> concepts, Acronyms.AnalysedPair pair, KnowledgeSnapshot snapshot) =>
+        Collapse(concepts, pair.Sequence, pair.AcronymStem, snapshot);
+
+    /// <summary>Multi-word titles of offices: "Director General" is not a director in general.</summary>
+    private static readonly string[][] OfficeTitles = new[]
     {
-        var sequence = pair.Sequence;
+        "deputy director general", "director general", "under secretary general", "deputy secretary general", "assistant secretary general",
+        "secretary general", "executive director", "high commissioner", "special representative", "special rapporteur",
+        "permanent representative", "prime minister", "vice president", "chief executive officer",
+    }.Select(t => KnowledgeAnalyzer.Instance.Tokens(t).Select(x => x.Stem).ToArray()).OrderByDescending(t => t.Length).ToArray();
+
+    private static void CollapseOffices(List<Concept> concepts, KnowledgeSnapshot snapshot)
+    {
+        foreach (var title in OfficeTitles) Collapse(concepts, title, null, snapshot);
+    }
+
+    /// <param name="acronym">The acronym of the name, also accepted, or null.</param>
+    private static bool Collapse(List<Concept> concepts, string[] sequence, string? acronym, KnowledgeSnapshot snapshot)
+    {
         if (sequence.Length < 2) return false;
         for (var i = 0; i + sequence.Length <= concepts.Count; i++)
         {
@@ -182,12 +201,12 @@ internal static partial class QuestionAnalyzer
             var parts = concepts.GetRange(i, sequence.Length);
             // A name is as rare as its acronym, and rarer than any of its words.
             var weight = Math.Max(Math.Max(parts.Max(c => c.Weight), 0.6 * parts.Sum(c => c.Weight)),
-                snapshot.DocumentFrequency(pair.AcronymStem) > 0 ? snapshot.Idf(pair.AcronymStem) : 0);
+                acronym is not null && snapshot.DocumentFrequency(acronym) > 0 ? snapshot.Idf(acronym) : 0);
             concepts.RemoveRange(i, sequence.Length);
             concepts.Insert(i, new Concept
             {
-                Surface = pair.AcronymStem,
-                Alternatives = [new(sequence, 1.0, Whole: true), new([pair.AcronymStem], 1.0)],
+                Surface = acronym ?? string.Join(' ', sequence),
+                Alternatives = acronym is null ? [new(sequence, 1.0, Whole: true)] : [new(sequence, 1.0, Whole: true), new([acronym], 1.0)],
                 Weight = weight,
                 AnchorWeight = weight,
                 Focus = parts.Any(c => c.Focus),

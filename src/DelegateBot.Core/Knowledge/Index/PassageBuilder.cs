@@ -42,6 +42,12 @@ internal static class PassageBuilder
             }
         }
         AddressBlocks.Mark(units);
+        // The event's title line in its header ("Harnessing Diaspora Skills for Sustainable Development") is its theme.
+        if (chunk.Kind == ChunkKind.Header)
+            for (var u = 0; u < units.Count; u++)
+                if (units[u].Kind == UnitKind.Line && units[u].Text.Length >= 12 && !units[u].Entities.Any(e => e.Kind == EntityKind.Quote)
+                    && doc.Title.Contains(PassageChunker.Display(units[u].Text), StringComparison.OrdinalIgnoreCase) && DocumentParser.WordCount(units[u].Text) >= 3)
+                    units[u] = units[u].WithEntity(new Entity(EntityKind.Quote, PassageChunker.Display(units[u].Text), 0, units[u].Text.Length, 0.8, "title"));
         // A programme item happens on the day its block sits under: that date answers "when" for its line.
         if (chunk.Kind == ChunkKind.Programme && chunk.Day is { } day && units.Count > 0 && EntityExtractor.Extract(day).FirstOrDefault(e => e.Kind == EntityKind.Date) is { } date)
             units[0] = units[0].WithEntity(new Entity(EntityKind.Date, date.Text, 0, 0, 0.75 * date.Quality) { Inferred = true }); // below a date the text gives
