@@ -64,7 +64,7 @@ internal static partial class QuestionAnalyzer
         foreach (var (surface, index) in Words(content))
         {
             if (surface.Length == 0 || FrameWords.Contains(surface)) continue;
-            var stems = KnowledgeAnalyzer.Instance.Tokens(surface).Select(t => t.Stem).ToArray();
+            var stems = KnowledgeAnalyzer.Instance.WordTokens(surface).Select(t => t.Stem).ToArray();
             if (stems.Length == 0) continue;
             var acronymLike = AcronymShape().IsMatch(surface);
             foreach (var stem in stems)
@@ -79,7 +79,7 @@ internal static partial class QuestionAnalyzer
                 {
                     foreach (var pair in snapshot.Acronyms.Expand(surface).Take(2))
                     {
-                        var expansion = KnowledgeAnalyzer.Instance.Tokens(pair.Expansion).Select(t => t.Stem).Distinct().ToArray();
+                        var expansion = KnowledgeAnalyzer.Instance.WordTokens(pair.Expansion).Select(t => t.Stem).Distinct().ToArray();
                         if (expansion.Length == 0) continue;
                         alternatives.Add(new Alternative(expansion, 1.0, Whole: expansion.Length > 1));
                         expansions.Add(pair.Expansion);

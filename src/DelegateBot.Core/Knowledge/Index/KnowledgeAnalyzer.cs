@@ -72,9 +72,24 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The stem of one word, or null when it is a stop word.</summary>
     public string? Stem(string word)
     {
-        var tokens = Tokens(word);
-        return tokens.Count == 0 ? null : tokens[0].Stem;
+        var tokens = WordTokens(word);
+        return tokens.Length == 0 ? null : tokens[0].Stem;
     }
+
+    /// <summary>
+    /// The stems of one word of a question, cached: questions reuse a small vocabulary, and running the analysis
+    /// chain for each word was a good part of reading a question. Bounded, so odd input cannot grow it forever.
+    /// </summary>
+    public StemToken[] WordTokens(string word)
+    {
+        if (word.Length > 40) return Tokens(word).ToArray();
+        if (_words.TryGetValue(word, out var cached)) return cached;
+        var tokens = Tokens(word).ToArray();
+        if (_words.Count < 50_000) _words.TryAdd(word, tokens);
+        return tokens;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StemToken[]> _words = new(StringComparer.Ordinal);
 }
 
 public readonly record struct StemToken(string Stem, int Start, int End);
