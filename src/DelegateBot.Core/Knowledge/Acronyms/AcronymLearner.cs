@@ -64,6 +64,16 @@ internal static partial class AcronymLearner
             if (MatchesLetters(phrase, letters) && char.ToLowerInvariant(phrase[0]) == letters[0])
                 return phrase;
         }
+        // A proper name may run longer than its acronym ("High Level Dialogue on International Migration and
+        // Development (HLD)"): allowed when every word is capitalised or a connector, starting at a word of the first letter.
+        for (var take = maxWords + 1; take <= Math.Min(letters.Length + 9, words.Count); take++)
+        {
+            var candidate = words.Skip(words.Count - take).ToList();
+            if (!candidate.All(w => Connectors.Contains(w) || char.IsUpper(w[0]))) break;
+            if (Connectors.Contains(candidate[0]) || char.ToLowerInvariant(candidate[0][0]) != letters[0]) continue;
+            var phrase = string.Join(' ', candidate).Trim('"', '“', '”', ',', ' ');
+            if (MatchesLetters(phrase, letters)) return phrase;
+        }
         return null;
     }
 

@@ -14,7 +14,11 @@ public enum AcronymOrigin
 public sealed record AcronymPair(string Acronym, string Expansion, AcronymOrigin Origin);
 
 /// <summary>A pair with its analysed forms, computed once per index so questions need no analysis for it.</summary>
-internal sealed record AnalysedPair(AcronymPair Pair, string AcronymStem, HashSet<string> ExpansionStems);
+internal sealed record AnalysedPair(AcronymPair Pair, string AcronymStem, HashSet<string> ExpansionStems)
+{
+    /// <summary>The long form's distinct stems in order, to find it as a phrase in a question.</summary>
+    public string[] Sequence { get; init; } = [];
+}
 
 /// <summary>
 /// Acronyms and their expansions, both ways. Besides the pairs learned up front, an acronym the documents never
@@ -44,7 +48,11 @@ public sealed class AcronymTable
     internal IReadOnlyList<AnalysedPair> Analysed => _analysed ??= Pairs
         .Select(p => (Pair: p, Acronym: Index.KnowledgeAnalyzer.Instance.Stem(p.Acronym), Stems: Index.KnowledgeAnalyzer.Instance.Stems(p.Expansion)))
         .Where(x => x.Acronym is not null && x.Stems.Count >= 2)
-        .Select(x => new AnalysedPair(x.Pair, x.Acronym!, x.Stems)).ToArray();
+        .Select(x => new AnalysedPair(x.Pair, x.Acronym!, x.Stems)
+        {
+            Sequence = Index.KnowledgeAnalyzer.Instance.Tokens(x.Pair.Expansion).Select(t => t.Stem).Distinct().ToArray(),
+        })
+        .OrderByDescending(x => x.Sequence.Length).ToArray();
 
     /// <summary>Every pair known up front (glossary, definitions, initials of acronyms the documents use).</summary>
     public IEnumerable<AcronymPair> Pairs => _byAcronym.Values.SelectMany(v => v);

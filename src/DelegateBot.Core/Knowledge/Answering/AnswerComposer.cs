@@ -21,7 +21,7 @@ internal static class AnswerComposer
                 if (children.Count >= 2)
                 {
                     m.Short = string.Join("; ", children.Select(i => ListItem(passage.Units[i])));
-                    m.ExcerptUnits.Add(m.Unit);
+                    if (!children.Contains(m.Unit)) m.ExcerptUnits.Add(m.Unit);
                     m.ExcerptUnits.AddRange(children);
                     return;
                 }
@@ -50,6 +50,13 @@ internal static class AnswerComposer
     private static List<int> Children(IndexedPassage passage, int u)
     {
         var list = new List<int>();
+        // A list without a lead-in: its first item stands for all of them.
+        if (passage.Units[u] is { Kind: UnitKind.ListItem, Parent: < 0 } && u == UnitScorer.FirstItem(passage))
+        {
+            for (var i = u; i < passage.Units.Length; i++)
+                if (passage.Units[i] is { Kind: UnitKind.ListItem, Parent: < 0 }) list.Add(i);
+            return list;
+        }
         for (var i = u + 1; i < passage.Units.Length && passage.Units[i].Parent == u; i++) list.Add(i);
         return list;
     }
@@ -69,9 +76,14 @@ internal static class AnswerComposer
         return (end < 0 ? text[start..] : text[start..end]).Trim().TrimEnd(',');
     }
 
-    /// <summary>The entity, a counted noun kept with its number ("132 Member States").</summary>
+    /// <summary>The entity, a counted noun kept with its number ("132 Member States"), a room with its building and city.</summary>
     private static string EntityText(Question q, TextUnit unit, Entity e)
     {
+        if (e.Kind == EntityKind.Time && q.Primary == AnswerType.Duration && e.From >= 0 && e.To > e.From) return TimeRanges.Length(e);
+        if (e.Kind == EntityKind.Time && q.Primary == AnswerType.Date && unit.Entities.FirstOrDefault(d => d.Kind == EntityKind.Date && d.Inferred) is { } day)
+            return $"{day.Text}, {e.Text}";
+        if (e.Kind == EntityKind.Time) return TimeRanges.Text(q, e);
+        if (e.Kind == EntityKind.Room && q.Primary == AnswerType.Place) return Venue(unit, e);
         if (e.Kind != EntityKind.Number || e.End == 0) return e.Text;
         var end = e.End;
         foreach (var t in unit.Tokens)
@@ -81,6 +93,17 @@ internal static class AnswerComposer
             end = t.End;
         }
         return unit.Text[e.Start..end].Trim();
+    }
+
+    /// <summary>"Conference Room 9, United Nations Headquarters, New York": the room with the places its sentence gives.</summary>
+    private static string Venue(TextUnit unit, Entity room)
+    {
+        if (room.Text.Contains(',')) return room.Text;
+        var places = unit.Entities
+            .Where(p => p.Kind == EntityKind.Place && p.Role is null && (p.End <= room.Start || p.Start >= room.End)
+                        && !room.Text.Contains(p.Text, StringComparison.Ordinal))
+            .OrderBy(p => p.Start).Select(p => p.Text).Distinct().Take(2).ToList();
+        return places.Count == 0 ? room.Text : $"{room.Text}, {string.Join(", ", places)}";
     }
 
     private static string? Expansion(Question q, TextUnit unit)

@@ -8,15 +8,27 @@ namespace DelegateBot.Core.Knowledge.Answering;
 /// </summary>
 internal static partial class EntityExtractor
 {
-    public static Entity[] Extract(string text)
+    /// <param name="line">The text is a line of its own (a header, a programme line, a "Label: value" line), not a sentence.</param>
+    /// <param name="header">The line is one of a document's or section's header lines (title, date, venue).</param>
+    public static Entity[] Extract(string text, bool line = false, bool header = false)
     {
         var found = new List<Entity>();
+        AddContacts(text, found);
+        AddReferences(text, found);
         foreach (Match m in DatePattern().Matches(text))
             found.Add(new Entity(EntityKind.Date, m.Value.TrimEnd(',', ' '), m.Index, m.Index + m.Length, DateQuality(m)));
         foreach (Match m in YearPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Date, m.Groups[1].Value, m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length, 0.3));
         foreach (Match m in TimePattern().Matches(text))
-            found.Add(new Entity(EntityKind.Time, m.Value.Trim(), m.Index, m.Index + m.Length, m.Value.Contains('–') || m.Value.Contains('-') ? 1.0 : 0.8));
+        {
+            if (Inside(found, m.Index, m.Length, EntityKind.Phone)) continue;
+            var (from, to) = TimeRanges.Parse(m.Value);
+            found.Add(new Entity(EntityKind.Time, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, to >= 0 ? 1.0 : 0.8) { From = from, To = to });
+        }
+        foreach (Match m in DurationPattern().Matches(text))
+            found.Add(new Entity(EntityKind.Duration, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, 1.0));
+        foreach (Match m in FrequencyPattern().Matches(text))
+            found.Add(new Entity(EntityKind.Frequency, m.Value.Trim(), m.Index, m.Index + m.Value.TrimEnd().Length, 1.0));
         foreach (Match m in AmountPattern().Matches(text))
             found.Add(new Entity(EntityKind.Amount, m.Value.Trim(), m.Index, m.Index + m.Length, 1.0));
 
@@ -32,8 +44,10 @@ internal static partial class EntityExtractor
             var name = Names.Trim(g.Value);
             if (name.Length > 2) found.Add(new Entity(EntityKind.Person, name, g.Index, g.Index + name.Length, 1.0, "signed"));
         }
+        AddOffices(text, found);
         foreach (Match m in HonorificName().Matches(text))
         {
+            if (NamedPlace().IsMatch(m.Value)) continue; // "Sir Seretse Khama International Airport" is a place
             var name = Names.Trim(m.Value);
             if (name.Split(' ').Length >= 2) AddUnlessInside(found, new Entity(EntityKind.Person, name, m.Index, m.Index + name.Length, 0.9));
         }
@@ -46,7 +60,8 @@ internal static partial class EntityExtractor
         }
         foreach (Match m in OrganisationPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Organisation, Names.TrimConnectors(m.Value), m.Index, m.Index + m.Length, 0.8));
-        foreach (Match m in AcronymPattern().Matches(text))
+        // In a line of capitals every word looks like an acronym.
+        foreach (Match m in Ingestion.DocumentParser.IsAllCaps(text) ? Enumerable.Empty<Match>() : AcronymPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Organisation, m.Value, m.Index, m.Index + m.Length, 0.5));
 
         foreach (Match m in QuotePattern().Matches(text))
@@ -54,6 +69,9 @@ internal static partial class EntityExtractor
             var g = m.Groups[1];
             found.Add(new Entity(EntityKind.Quote, g.Value.Trim(), g.Index, g.Index + g.Length, 1.0));
         }
+        AddTitles(text, line, found);
+        AddPlaces(text, found);
+        if (header) AddVenueLine(text, found);
         foreach (Match m in RoomPattern().Matches(text))
             found.Add(new Entity(EntityKind.Room, m.Value.Trim().TrimEnd(',', '.'), m.Index, m.Index + m.Length, 1.0));
         foreach (Match m in PlacePattern().Matches(text))
@@ -75,12 +93,17 @@ internal static partial class EntityExtractor
         foreach (Match m in NumberPattern().Matches(text))
         {
             var g = m.Groups["n"];
-            if (found.Any(e => e.Kind is EntityKind.Date or EntityKind.Time or EntityKind.Amount && g.Index < e.End && e.Start < g.Index + g.Length)) continue;
+            if (found.Any(e => e.Kind is EntityKind.Date or EntityKind.Time or EntityKind.Amount or EntityKind.Phone or EntityKind.Email or EntityKind.Reference or EntityKind.Duration
+                               && g.Index < e.End && e.Start < g.Index + g.Length)) continue;
             if (SymbolAround(text, g.Index, g.Length)) continue;
             found.Add(new Entity(EntityKind.Number, m.Value.Trim(), m.Index, m.Index + m.Length, 1.0));
         }
+        GiveOfficesToNames(text, line, found);
         return found.ToArray();
     }
+
+    private static bool Inside(List<Entity> found, int index, int length, EntityKind kind) =>
+        found.Any(e => e.Kind == kind && index < e.End && e.Start < index + length);
 
     private static void AddUnlessInside(List<Entity> found, Entity e)
     {
@@ -101,7 +124,9 @@ internal static partial class EntityExtractor
         var v = m.Value;
         var hasYear = YearInside().IsMatch(v);
         var hasDay = DayInside().IsMatch(v);
-        return hasYear && hasDay ? 1.0 : hasDay ? 0.85 : hasYear ? 0.7 : 0.5;
+        // A range of days ("12-13 September 2019", "29 and 30 October") gives a whole event; one day may be a part of it.
+        var range = DayRange().IsMatch(v);
+        return hasYear && hasDay ? (range ? 1.0 : 0.95) : hasDay ? (range ? 0.85 : 0.8) : hasYear ? 0.7 : 0.5;
     }
 
     private const string Month = @"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
@@ -111,7 +136,10 @@ internal static partial class EntityExtractor
     [GeneratedRegex(Weekday + @"(?:" + Day + @"(?:\s*(?:-|–|—|and|to|&)\s*" + Day + @")?\s+(?:of\s+)?" + Month + @"(?:,?\s+(?:19|20)\d{2})?"
         + @"|" + Month + @"\s+" + Day + @"(?!\d)(?:\s*(?:-|–|and|to)\s*\d{1,2}(?!\d))?(?:,?\s+(?:19|20)\d{2})?"
         + @"|(?:(?:early|mid|late|end of|beginning of)[\s-]+)?" + Month + @",?\s+(?:19|20)\d{2}"
-        + @"|(?:19|20)\d{2}-\d{2}-\d{2}|mid-(?:19|20)\d{2})\b")]
+        + @"|(?:19|20)\d{2}-\d{2}-\d{2}|mid-(?:19|20)\d{2}"
+        // A month without a year: "at the end of November", "in May" (a preposition keeps the verb "may" out).
+        + @"|(?:(?:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of)[\s-]+|(?<=\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Dd]uring|[Ss]ince)\s))"
+        + @"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\s,]+\d))\b")]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"\b(?:in|since|by|during|until|for|of)\s+(?:the\s+)?((?:19|20)\d{2})\b(?![-/])")]
@@ -123,13 +151,16 @@ internal static partial class EntityExtractor
     [GeneratedRegex(@"(?<!\d)\d{1,2}(?!\d)")]
     private static partial Regex DayInside();
 
+    [GeneratedRegex(@"\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|&)\s*\d{1,2}(?!\d)")]
+    private static partial Regex DayRange();
+
     [GeneratedRegex(@"\b\d{1,2}(?::\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|hrs|h)?|\s*(?:a\.m\.|p\.m\.))(?:\s*(?:-|–|—|to|until)\s*\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?)?(?![\w])")]
     private static partial Regex TimePattern();
 
     [GeneratedRegex(@"(?:Government|Kingdom|Republic|Parliament|Presidency|Ministry)\s+of\s+(?:the\s+)?$")]
     private static partial Regex GovernmentOf();
 
-    [GeneratedRegex(@"(?:US\$|\$|€|£|USD\s?|EUR\s?|CHF\s?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|bn)\b)?|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US dollars|dollars|euros|Swiss francs|francs|pounds)\b")]
+    [GeneratedRegex(@"(?:US\$|\$|€|£|USD\s?|EUR\s?|CHF\s?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|bn)\b)?|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US dollars|dollars|euros|Swiss francs|francs|pounds|cents)\b")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"(?<![\w/.-])(?:(?:some|about|around|approximately|over|more than|nearly|almost|at least|up to|fewer than|less than)\s+)?(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)(?:\s*(?:per\s?cent|percent|%|million|billion|thousand))?(?![\w/])")]
@@ -196,6 +227,8 @@ internal static partial class Names
         }
         return string.Join(' ', words.Take(i)).TrimEnd(',', ';', ':');
     }
+
+    public static bool IsRoleWord(string word) => RoleWords.Contains(word.Split('-')[0]) || RoleWords.Contains(word);
 
     public static string TrimConnectors(string span)
     {

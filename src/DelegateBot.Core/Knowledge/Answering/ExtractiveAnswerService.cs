@@ -39,6 +39,41 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         if (!q.Required.Any() || hits.Count == 0)
             return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
 
+        var all = Rank(q, snapshot, hits);
+        // Never guess: the best candidate that the documents back is the answer; with none, say so.
+        var best = all.FirstOrDefault(m => Answers(q, m));
+        if (best is null)
+            return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
+
+        AnswerComposer.Complete(q, best);
+        var alternative = FindAlternative(q, best, all);
+        return Compose(text, best, alternative);
+    }
+
+    /// <summary>
+    /// Whether a candidate may answer: its text (and context) covers the question, it holds a fact of the asked kind
+    /// (a date for "when", a name for "who"), and it names the thing a definition is asked for.
+    /// </summary>
+    private static bool Answers(Question q, UnitMatch m) =>
+        m.Evidence >= EvidenceThreshold
+        // The question's rarest words must be found at least somewhere in the answer's document ("visa").
+        && !m.MissesKeyConcept
+        // With no fact of a kind to check, the question's words must meet in the passage itself, not only in its document.
+        && (q.Primary != AnswerType.Sentence || (m.LocalEvidence >= EvidenceThreshold && !m.KeyOutsidePassage))
+        && (!q.NeedsEntity || (m.Entities.Count > 0 && !m.MissesFocus))
+        && (q.Primary != AnswerType.Definition || UnitScorer.Defines(q, m.TextUnit));
+
+    /// <summary>The scored candidates for a question, best first (for diagnostics and tests).</summary>
+    internal IReadOnlyList<UnitMatch> Candidates(string question)
+    {
+        var snapshot = index.Current;
+        var q = QuestionAnalyzer.Analyze(question, snapshot);
+        var hits = Retrieve(snapshot, q);
+        return hits.Count == 0 ? [] : Rank(q, snapshot, hits);
+    }
+
+    private static List<UnitMatch> Rank(Question q, KnowledgeSnapshot snapshot, List<(IndexedPassage Passage, float Score)> hits)
+    {
         var maxHit = hits[0].Score;
         var all = new List<UnitMatch>();
         foreach (var (passage, score) in hits)
@@ -46,22 +81,8 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         // Typed answers are looked for only in the best-covered units: coverage decides far more than type.
         all.Sort((a, b) => b.Score.CompareTo(a.Score));
         if (all.Count > TypedCandidates) all.RemoveRange(TypedCandidates, all.Count - TypedCandidates);
-        UnitMatch? best = null;
-        foreach (var m in all)
-        {
-            UnitScorer.AddTypeScore(q, m);
-            if (best is null || m.Score > best.Score) best = m;
-        }
-        // Never guess: the documents must cover the question, hold a fact of the asked kind (a date for "when",
-        // a name for "who"), and name the thing a definition is asked for.
-        if (best is null || best.Evidence < EvidenceThreshold
-            || (q.NeedsEntity && best.Entities.Count == 0)
-            || (q.Primary == AnswerType.Definition && !UnitScorer.Defines(q, best.TextUnit)))
-            return NotFound(text, "I could not find this in the meeting documents.", Suggestions(hits));
-
-        AnswerComposer.Complete(q, best);
-        var alternative = FindAlternative(q, best, all);
-        return Compose(text, best, alternative);
+        foreach (var m in all) UnitScorer.AddTypeScore(q, m);
+        return all.OrderByDescending(m => m.Score).ToList(); // stable: ties keep their coverage order
     }
 
     private List<(IndexedPassage Passage, float Score)> Retrieve(KnowledgeSnapshot snapshot, Question q)
@@ -72,6 +93,13 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         {
             foreach (var alt in c.Alternatives)
             {
+                // A name written out ("International Organization for Migration") counts most where it stands whole.
+                if (alt.Whole && alt.Stems.All(s => snapshot.DocumentFrequency(s) > 0))
+                {
+                    var phrase = new PhraseQuery { Slop = 2, Boost = (float)c.Weight };
+                    foreach (var stem in alt.Stems) phrase.Add(new Term("text", stem));
+                    query.Add(phrase, Occur.SHOULD);
+                }
                 foreach (var stem in alt.Stems)
                 {
                     if (!seen.Add(stem) || snapshot.DocumentFrequency(stem) == 0) continue;
@@ -82,8 +110,28 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
             }
         }
         if (query.Clauses.Count == 0) return [];
-        return snapshot.Searcher.Search(query, _candidatePassages).ScoreDocs
-            .Select(h => (snapshot.PassageOfHit(h.Doc), h.Score)).ToList();
+        // Among passages about the same thing, those holding a fact of the asked kind come first.
+        var typeBoost = (float)(0.5 * q.Concepts.Where(c => !c.Optional).Select(c => c.Weight).DefaultIfEmpty(1).Average());
+        foreach (var kind in AnswerKinds.For(q.Primary))
+        {
+            query.Add(new TermQuery(new Term(AnswerKinds.Field, kind)) { Boost = typeBoost }, Occur.SHOULD);
+            typeBoost *= 0.5f;
+        }
+        // One long document (a constitution saying "Director General" forty times) must not crowd out the one
+        // line of another that answers: no document gets more than half of the candidates.
+        var perDocument = new Dictionary<int, int>();
+        var cap = (_candidatePassages + 1) / 2;
+        var hits = new List<(IndexedPassage, float)>(_candidatePassages);
+        foreach (var h in snapshot.Searcher.Search(query, _candidatePassages + _candidatePassages / 2).ScoreDocs)
+        {
+            var passage = snapshot.PassageOfHit(h.Doc);
+            var taken = perDocument.GetValueOrDefault(passage.DocumentIndex);
+            if (taken >= cap) continue;
+            perDocument[passage.DocumentIndex] = taken + 1;
+            hits.Add((passage, h.Score));
+            if (hits.Count == _candidatePassages) break;
+        }
+        return hits;
     }
 
     /// <summary>A second event that fits as well (two panels, two seminars): named so the delegate can pick.</summary>
@@ -92,7 +140,7 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         if (best.Short is null || q.Primary is AnswerType.Sentence or AnswerType.Definition or AnswerType.List) return null;
         // Another event: a programme item of the same kind, or a passage of another document, that covers the
         // question as well as the best one does in its own passage.
-        var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label
+        var rival = all.Where(m => m.Passage != best.Passage && m.Passage.Label != best.Passage.Label && Answers(q, m)
                                    && m.Passage.Kind == best.Passage.Kind
                                    && (m.Passage.Kind == ChunkKind.Programme || m.Passage.DocumentIndex != best.Passage.DocumentIndex)
                                    && m.Score >= best.Score * 0.93 && m.LocalEvidence >= best.LocalEvidence - 0.01

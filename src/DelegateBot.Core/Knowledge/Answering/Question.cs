@@ -1,10 +1,17 @@
 namespace DelegateBot.Core.Knowledge.Answering;
 
 /// <summary>What kind of short answer a question asks for.</summary>
-internal enum AnswerType { Sentence, Date, Time, Place, Person, Organisation, Number, Amount, List, Definition, Quote, Language, Country }
+internal enum AnswerType { Sentence, Date, Time, Place, Person, Organisation, Number, Amount, List, Definition, Quote, Language, Country, Phone, Email, Reference, Frequency, Duration }
+
+/// <summary>Which end of a time range is asked for: "when does it start" / "when does it end".</summary>
+internal enum TimeAspect { None, Start, End }
+
+/// <summary>A part of the day the question names ("in the morning"), to pick one of several time ranges.</summary>
+internal enum DayPart { None, Morning, Afternoon, Evening }
 
 /// <summary>One way of matching a concept: stems that must all occur, and how much a match counts (synonyms less).</summary>
-internal readonly record struct Alternative(string[] Stems, double Factor);
+/// <param name="Whole">A name ("International Organization for Migration"): half of its words is much less than half of it.</param>
+internal readonly record struct Alternative(string[] Stems, double Factor, bool Whole = false);
 
 /// <summary>A content word of the question with its spellings (stem, synonyms, acronym expansions) and weight.</summary>
 internal sealed class Concept
@@ -19,12 +26,26 @@ internal sealed class Concept
     public double AnchorWeight { get; set; }
     /// <summary>The word that says what is asked ("deadline", "chairs", "panelists").</summary>
     public bool Focus { get; set; }
+    /// <summary>The focus is a verb ("who speaks", "which panelist comes"): a programme line implies it rather than says it.</summary>
+    public bool FocusVerb { get; init; }
+    /// <summary>The first word after the focus verb ("accommodation" of "who covers accommodation"): what the doing is about.</summary>
+    public bool Object { get; set; }
     /// <summary>Helps ranking but is not required for the documents to hold the answer (cue words, acronym bonus).</summary>
     public bool Optional { get; init; }
     /// <summary>A number or a name in the question: the answer must sit next to it ("in 2010", "Manila").</summary>
     public bool Constraint { get; init; }
+    /// <summary>A word of one document's title that the question uses to name that document's event ("the regional
+    /// consultation"): the answer must come from where that event is meant.</summary>
+    public bool NamesDocument { get; set; }
     /// <summary>Occurs nowhere in the documents in any of its spellings.</summary>
     public bool Unknown { get; init; }
+    /// <summary>
+    /// Names one of several numbered things ("two" of "panel two", "9" of "objective 9"): the answer's passage must
+    /// carry it next to that noun (its stem here).
+    /// </summary>
+    public string? IdentifierOf { get; set; }
+
+    public bool Identifier => IdentifierOf is not null;
 
     public IEnumerable<string> AllStems => Alternatives.SelectMany(a => a.Stems);
 
@@ -38,7 +59,8 @@ internal sealed class Concept
             var hit = 0;
             foreach (var s in alt.Stems) if (stems.Contains(s)) hit++;
             if (hit == 0) continue;
-            var c = (double)hit / alt.Stems.Length * alt.Factor;
+            var share = (double)hit / alt.Stems.Length;
+            var c = (alt.Whole && hit < alt.Stems.Length ? 0.5 * share * share : share) * alt.Factor;
             if (c > best) best = c;
         }
         return best;
@@ -60,8 +82,26 @@ internal sealed class Question
     /// <summary>"Who is the Chair ...?": asks for the holder of a role, so only a person's name answers.</summary>
     public bool AsksForRoleHolder { get; init; }
 
+    /// <summary>The verb of "who covers the costs?" ("cover"): who does it is named before it ("The United Nations will cover ...").</summary>
+    public Concept? Verb { get; init; }
+
+    /// <summary>"Who is the Director General ...?": the role is an office, so another office is no answer, only a name.</summary>
+    public bool AsksForNamedHolder { get; init; }
+
+    /// <summary>"When does it end?": the end of a time range; "when does it start?": its start.</summary>
+    public TimeAspect Aspect { get; init; }
+
+    /// <summary>"... in the morning": the range of that part of the day.</summary>
+    public DayPart DayPart { get; init; }
+
+    /// <summary>"When does X end?" wants a time, but a date also answers (a deadline, a one-day event).</summary>
+    public bool DateFallback { get; init; }
+
+    /// <summary>A title or topic is best given as one, but the sentence that states it also answers.</summary>
+    public bool SoftType => Primary == AnswerType.Quote;
+
     /// <summary>Whether the answer must be a typed fact (date, name, number...) rather than a sentence or a list.</summary>
-    public bool NeedsEntity => Primary is not (AnswerType.Sentence or AnswerType.List or AnswerType.Definition);
+    public bool NeedsEntity => Primary is not (AnswerType.Sentence or AnswerType.List or AnswerType.Definition) && !SoftType;
 
     public AnswerType Primary => Types[0];
 

@@ -16,7 +16,7 @@ internal static partial class QuestionAnalyzer
         "be", "been", "do", "does", "did", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
         "have", "has", "had", "there", "please", "tell", "me", "i", "you", "we", "us", "my", "our", "your", "know", "find",
         "give", "gives", "given", "get", "gets", "exactly", "also", "kind", "sort", "type", "anyone", "someone", "somebody",
-        "list", "name", "names", "mention", "mentioned", "say", "says", "said", "document", "documents",
+        "list", "name", "names", "mention", "mentioned", "say", "says", "said", "document", "documents", "from", "about", "use", "used", "using",
     };
 
     /// <summary>Words that name the kind of answer: they help rank but need not occur in the supporting text.</summary>
@@ -25,24 +25,46 @@ internal static partial class QuestionAnalyzer
         "time", "date", "dates", "day", "days", "room", "venue", "location", "address", "language", "languages", "country",
         "countries", "number", "amount", "money", "year", "month", "place", "held", "hold", "take", "takes", "took", "taking",
         "happen", "happens", "occur", "start", "starts", "begin", "begins", "end", "ends", "total", "much", "person", "people",
+        "part", "portion", "half",
+    };
+
+    /// <summary>Words that say what kind of answer is wanted for one answer type only ("office" in "where is X's office").</summary>
+    private static readonly Dictionary<AnswerType, HashSet<string>> TypeCueWords = new()
+    {
+        [AnswerType.Place] = new(StringComparer.OrdinalIgnoreCase) { "office", "offices", "located", "situated", "postal", "mailing", "street", "headquartered", "based", "postcode", "zip", "code" },
+        // The kind of number asked for is the answer's kind ("Tel: ..." or a bare "+27 12 818 8000"); "fax" stays to be found.
+        [AnswerType.Phone] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "call", "send", "sent", "phone", "telephone", "tel" },
+        [AnswerType.Email] = new(StringComparer.OrdinalIgnoreCase) { "contact", "details", "reach", "write", "send", "sent", "email", "e-mail", "mail" },
+        [AnswerType.Person] = new(StringComparer.OrdinalIgnoreCase) { "contact", "responsible" },
+        [AnswerType.Time] = new(StringComparer.OrdinalIgnoreCase) { "morning", "afternoon", "evening", "exactly" },
+        [AnswerType.Duration] = new(StringComparer.OrdinalIgnoreCase) { "long", "early", "advance", "term", "duration", "length", "period", "days", "weeks", "months", "years", "last", "lasts", "take", "takes" },
+        [AnswerType.Frequency] = new(StringComparer.OrdinalIgnoreCase) { "often", "frequently", "regularly" },
+        [AnswerType.Amount] = new(StringComparer.OrdinalIgnoreCase) { "dollars", "euros", "money", "cost", "costs" },
+        [AnswerType.Quote] = new(StringComparer.OrdinalIgnoreCase) { "topic", "topics", "theme", "themes", "title", "titles", "subject", "called", "named", "about", "focus" },
+        [AnswerType.Reference] = new(StringComparer.OrdinalIgnoreCase) { "resolution", "symbol", "document", "decision", "pursuant", "reference" },
     };
 
     public static Question Analyze(string text, KnowledgeSnapshot snapshot)
     {
         var q = text.Trim();
         var lower = q.ToLowerInvariant();
-        var types = DetectTypes(lower);
+        var types = DetectTypes(lower, q, out var dateFallback);
         var focusWords = FocusWords(lower);
+        var focusVerbs = FocusVerbs(lower);
+        if (VerbBeforeFinalPreposition().Match(lower) is { Success: true } finalVerb) focusVerbs.Add(finalVerb.Groups["v"].Value);
         string? subject = null;
-        if (types[0] == AnswerType.Definition) subject = DefinitionSubject().Match(q) is { Success: true } m ? m.Groups["s"].Value.Trim() : null;
+        if (types[0] == AnswerType.Definition) subject = DefinitionSubject().Match(q) is { Success: true } m ? DefinitionHead(m.Groups["s"].Value.Trim()) : null;
+        var typeCues = TypeCueWords.GetValueOrDefault(types[0]);
+        var identifiers = IdentifierWords(lower);
 
         var concepts = new List<Concept>();
         var maxIdf = Math.Log(1 + (snapshot.PassageCount + 0.5) / 0.5);
-        foreach (Match word in Word().Matches(q))
+        // "stand for", "made up of": framing phrases whose words would otherwise be asked for.
+        var content = FramePhrase().Replace(q, " ");
+        foreach (var (surface, index) in Words(content))
         {
-            var surface = word.Value.Trim('-', '\'', '’');
             if (surface.Length == 0 || FrameWords.Contains(surface)) continue;
-            var stems = KnowledgeAnalyzer.Instance.Tokens(surface).Select(t => t.Stem).ToArray();
+            var stems = KnowledgeAnalyzer.Instance.WordTokens(surface).Select(t => t.Stem).ToArray();
             if (stems.Length == 0) continue;
             var acronymLike = AcronymShape().IsMatch(surface);
             foreach (var stem in stems)
@@ -51,14 +73,15 @@ internal static partial class QuestionAnalyzer
                 var alternatives = new List<Alternative> { new([stem], 1.0) };
                 var expansions = new List<string>();
                 foreach (var syn in snapshot.Synonyms.Of(stem)) alternatives.Add(new Alternative([syn], 0.8));
+                if (Country(surface) is { } country) alternatives.Add(new Alternative([country], 0.9));
                 var df = snapshot.DocumentFrequency(stem);
                 if (acronymLike || df == 0)
                 {
                     foreach (var pair in snapshot.Acronyms.Expand(surface).Take(2))
                     {
-                        var expansion = KnowledgeAnalyzer.Instance.Tokens(pair.Expansion).Select(t => t.Stem).Distinct().ToArray();
+                        var expansion = KnowledgeAnalyzer.Instance.WordTokens(pair.Expansion).Select(t => t.Stem).Distinct().ToArray();
                         if (expansion.Length == 0) continue;
-                        alternatives.Add(new Alternative(expansion, 1.0));
+                        alternatives.Add(new Alternative(expansion, 1.0, Whole: expansion.Length > 1));
                         expansions.Add(pair.Expansion);
                     }
                 }
@@ -66,7 +89,10 @@ internal static partial class QuestionAnalyzer
                 var weight = df > 0 ? snapshot.Idf(stem)
                     : known.Count > 0 ? known.Max(a => a.Stems.Average(snapshot.Idf))
                     : maxIdf;
-                var isCue = CueWords.Contains(surface);
+                // "morning", "afternoon" pick among times or programme items; they need not be written out.
+                var isCue = CueWords.Contains(surface) || typeCues?.Contains(surface) == true || DayPartOf(surface) != DayPart.None
+                    // "Who speaks at ...", "Which panelist comes from ...": a verb the documents never use says how, not what.
+                    || (df == 0 && focusVerbs.Contains(surface.ToLowerInvariant()));
                 concepts.Add(new Concept
                 {
                     Surface = stem,
@@ -74,24 +100,35 @@ internal static partial class QuestionAnalyzer
                     Expansions = expansions,
                     Weight = weight,
                     Focus = focusWords.Contains(surface.ToLowerInvariant()),
+                    FocusVerb = focusVerbs.Contains(surface.ToLowerInvariant()),
                     Optional = isCue,
-                    Constraint = !isCue && (char.IsDigit(surface[0]) || (word.Index > 0 && char.IsUpper(surface[0]) && !acronymLike && df > 0 && df <= 3)),
+                    Constraint = !isCue && (char.IsDigit(surface[0]) || (index > 0 && char.IsUpper(surface[0]) && !acronymLike && df > 0 && df <= 12)),
                     Unknown = known.Count == 0,
+                    IdentifierOf = identifiers.GetValueOrDefault(surface.ToLowerInvariant()),
                 });
             }
         }
-        foreach (var c in concepts.Where(c => c.Focus)) c.Weight *= 2;
+        MarkDocumentNames(concepts, snapshot);
+        var verbAt = concepts.FindIndex(c => c.FocusVerb);
+        if (verbAt >= 0 && concepts.Skip(verbAt + 1).FirstOrDefault(c => !c.Optional) is { } obj) obj.Object = true;
+        // The asked-for noun weighs double; a verb ("who covers ...") says less about the topic than its object.
+        foreach (var c in concepts.Where(c => c.Focus && !c.FocusVerb)) c.Weight *= 2;
         foreach (var c in concepts) c.AnchorWeight = c.Weight;
         // Cue words ("take place", "date") say what kind of answer is wanted; they must not outrank the topic.
-        foreach (var c in concepts.Where(c => c.Optional && !c.Focus)) c.Weight *= 0.3;
+        foreach (var c in concepts.Where(c => c.Optional)) c.Weight *= c.Focus ? 0.4 : 0.3;
 
-        // The other direction: a long form in the question also matches its acronym in the documents.
+        // The other direction: a long form in the question also matches its acronym in the documents. Written out
+        // as a phrase, the name is one concept ("International Organization for Migration" is not three common words).
         var questionStems = concepts.SelectMany(c => c.Alternatives[0].Stems).ToHashSet(StringComparer.Ordinal);
-        foreach (var (_, acronym, expansion) in snapshot.Acronyms.Analysed)
+        foreach (var pair in snapshot.Acronyms.Analysed)
         {
-            if (!expansion.IsSubsetOf(questionStems) || questionStems.Contains(acronym) || concepts.Any(c => c.Surface == acronym)) continue;
+            var acronym = pair.AcronymStem;
+            if (!pair.ExpansionStems.IsSubsetOf(questionStems) || questionStems.Contains(acronym) || concepts.Any(c => c.Surface == acronym)) continue;
+            if (types[0] != AnswerType.Definition && Collapse(concepts, pair, snapshot)) continue;
             concepts.Add(new Concept { Surface = acronym, Alternatives = [new([acronym], 1.0)], Weight = snapshot.Idf(acronym) * 0.5, Optional = true });
         }
+
+        CollapseOffices(concepts, snapshot);
 
         return new Question
         {
@@ -101,36 +138,207 @@ internal static partial class QuestionAnalyzer
             Subject = subject,
             SubjectStems = subject is null ? [] : KnowledgeAnalyzer.Instance.Stems(subject),
             Folded = " " + Fold(q) + " ",
-            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower),
+            // "Who is the Chair?" asks for a role's holder; "who is organizing?" for whoever does it.
+            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower) && !WhoProgressive().IsMatch(lower),
+            Verb = types[0] == AnswerType.Person && (WhoFocus().Match(lower) is { Success: true } verb ? verb : WhoProgressive().Match(lower)) is { Success: true } v
+                ? concepts.FirstOrDefault(c => c.Surface == KnowledgeAnalyzer.Instance.Stem(v.Groups["f"].Value)) : null,
+            AsksForNamedHolder = types[0] == AnswerType.Person && WhoIsFocus().Match(lower) is { Success: true } who && Names.IsRoleWord(who.Groups["f"].Value),
+            Aspect = StartWords().IsMatch(lower) ? TimeAspect.Start : EndWords().IsMatch(lower) ? TimeAspect.End : TimeAspect.None,
+            DayPart = Word().Matches(lower).Select(w => DayPartOf(w.Value)).FirstOrDefault(d => d != DayPart.None),
+            DateFallback = dateFallback,
         };
+    }
+
+    /// <summary>
+    /// "What is the registration deadline for the regional consultation?": words that occur in one document's title
+    /// only, when that title holds two or more of the question's words, name that document's event; a passage of
+    /// another document (another meeting's deadline) cannot answer.
+    /// </summary>
+    private static void MarkDocumentNames(List<Concept> concepts, KnowledgeSnapshot snapshot)
+    {
+        var titles = snapshot.TitleStems;
+        if (titles.Count < 2) return;
+        for (var d = 0; d < titles.Count; d++)
+        {
+            var held = concepts.Where(c => !c.Optional && c.Alternatives[0].Stems.All(titles[d].Contains)).ToList();
+            if (held.Count < 2) continue;
+            foreach (var c in held)
+                if (Enumerable.Range(0, titles.Count).Count(t => c.Alternatives[0].Stems.All(titles[t].Contains)) == 1)
+                    c.NamesDocument = true;
+        }
+    }
+
+    /// <summary>Replaces the concepts of a long form written as a phrase by one concept for the name, with its acronym.</summary>
+    private static bool Collapse(List<Concept> concepts, Acronyms.AnalysedPair pair, KnowledgeSnapshot snapshot) =>
+        Collapse(concepts, pair.Sequence, pair.AcronymStem, snapshot);
+
+    /// <summary>Multi-word titles of offices: "Director General" is not a director in general.</summary>
+    private static readonly string[][] OfficeTitles = new[]
+    {
+        "deputy director general", "director general", "under secretary general", "deputy secretary general", "assistant secretary general",
+        "secretary general", "executive director", "high commissioner", "special representative", "special rapporteur",
+        "permanent representative", "prime minister", "vice president", "chief executive officer",
+    }.Select(t => KnowledgeAnalyzer.Instance.Tokens(t).Select(x => x.Stem).ToArray()).OrderByDescending(t => t.Length).ToArray();
+
+    private static void CollapseOffices(List<Concept> concepts, KnowledgeSnapshot snapshot)
+    {
+        foreach (var title in OfficeTitles) Collapse(concepts, title, null, snapshot);
+    }
+
+    /// <param name="acronym">The acronym of the name, also accepted, or null.</param>
+    private static bool Collapse(List<Concept> concepts, string[] sequence, string? acronym, KnowledgeSnapshot snapshot)
+    {
+        if (sequence.Length < 2) return false;
+        for (var i = 0; i + sequence.Length <= concepts.Count; i++)
+        {
+            var match = true;
+            for (var j = 0; j < sequence.Length && match; j++)
+            {
+                var c = concepts[i + j];
+                match = c.Alternatives[0].Stems.Length == 1 && c.Alternatives[0].Stems[0] == sequence[j] && !c.Identifier && c.Expansions.Count == 0;
+            }
+            if (!match) continue;
+            var parts = concepts.GetRange(i, sequence.Length);
+            // A name is as rare as its acronym, and rarer than any of its words.
+            var weight = Math.Max(Math.Max(parts.Max(c => c.Weight), 0.6 * parts.Sum(c => c.Weight)),
+                acronym is not null && snapshot.DocumentFrequency(acronym) > 0 ? snapshot.Idf(acronym) : 0);
+            concepts.RemoveRange(i, sequence.Length);
+            concepts.Insert(i, new Concept
+            {
+                Surface = acronym ?? string.Join(' ', sequence),
+                Alternatives = acronym is null ? [new(sequence, 1.0, Whole: true)] : [new(sequence, 1.0, Whole: true), new([acronym], 1.0)],
+                Weight = weight,
+                AnchorWeight = weight,
+                Focus = parts.Any(c => c.Focus),
+                Optional = parts.All(c => c.Optional),
+                Constraint = parts.Any(c => c.Constraint),
+            });
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Bangladeshi" -> bangladesh, "Kenyan" -> kenya, "Mexican" -> mexico: the country a demonym names.</summary>
+    private static string? Country(string word)
+    {
+        if (word.Length < 5 || !char.IsUpper(word[0])) return null;
+        foreach (var (suffix, ending) in Demonyms)
+        {
+            if (!word.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var name = word[..^suffix.Length] + ending;
+            var m = Gazetteer.Countries().Match(name);
+            if (m.Success && m.Length == name.Length) return KnowledgeAnalyzer.Instance.Stem(name);
+        }
+        return null;
+    }
+
+    private static readonly (string Suffix, string Ending)[] Demonyms =
+    [
+        ("i", ""), ("n", ""), ("an", "a"), ("an", "o"), ("ian", "ia"), ("ian", "y"), ("ese", "a"), ("ese", ""), ("ish", "and"), ("ic", "y"),
+    ];
+
+    /// <summary>The question's words; "EU-Latin" is two ("EU" an acronym to expand), "High-level" stays one.</summary>
+    private static IEnumerable<(string Surface, int Index)> Words(string content)
+    {
+        foreach (Match word in Word().Matches(content))
+        {
+            var surface = word.Value.Trim('-', '\'', '’');
+            if (surface.Length == 0) continue;
+            var parts = surface.Split('-');
+            if (parts.Length > 1 && parts.Any(p => AcronymShape().IsMatch(p)))
+            {
+                var at = word.Index;
+                foreach (var part in parts)
+                {
+                    if (part.Length > 0) yield return (part, at);
+                    at += part.Length + 1;
+                }
+            }
+            else yield return (surface, word.Index);
+        }
+    }
+
+    private static DayPart DayPartOf(string word) => word.ToLowerInvariant() switch
+    {
+        "morning" => DayPart.Morning,
+        "afternoon" => DayPart.Afternoon,
+        "evening" or "night" => DayPart.Evening,
+        _ => DayPart.None,
+    };
+
+    /// <summary>
+    /// The number that tells one of several things apart: "panel two", "objective 9", "Session II", "the third
+    /// meeting", "the 2010 meeting". A passage that does not carry it is about another one of them.
+    /// </summary>
+    private static Dictionary<string, string> IdentifierWords(string q)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var regex in new[] { NumberedThing(), OrdinalThing() })
+            foreach (Match m in regex.Matches(q))
+                if (KnowledgeAnalyzer.Instance.Stem(m.Groups["noun"].Value.Replace(" ", "")) is { } noun)
+                    found.TryAdd(m.Groups["id"].Value, noun);
+        return found;
+    }
+
+    /// <summary>"vessel under the Protocol" -> "vessel": what a definition must name, without the scope the question adds.</summary>
+    private static string DefinitionHead(string subject)
+    {
+        var cut = DefinitionScope().Match(subject);
+        return cut.Success && cut.Index > 0 ? subject[..cut.Index].Trim() : subject;
     }
 
     internal static string Fold(string s) => NonWord().Replace(s.ToLowerInvariant(), " ").Trim();
 
-    private static AnswerType[] DetectTypes(string q)
+    private static AnswerType[] DetectTypes(string q, string original, out bool dateFallback)
     {
+        dateFallback = false;
         var types = new List<AnswerType>();
+        if (EmailQuestion().IsMatch(q)) return [AnswerType.Email];
+        if (PhoneQuestion().IsMatch(q)) return [AnswerType.Phone];
+        if (ReferenceQuestion().IsMatch(q)) return [AnswerType.Reference];
+        if (TypeNoun().Match(q) is { Success: true } noun && NounType(noun.Groups["noun"].Value) is { } nounType) return [nounType];
         if (TimeQuestion().IsMatch(q)) types.Add(AnswerType.Time);
+        // "When does panel one end?": the time on the programme, or the date when the thing is a day or a deadline.
+        else if (WhenStartsOrEnds().IsMatch(q) && !PlaceQuestion().IsMatch(q))
+        {
+            dateFallback = true;
+            return [AnswerType.Time];
+        }
+        if (q.StartsWith("how often", StringComparison.Ordinal) || q.Contains(" how often ")) return [AnswerType.Frequency];
+        if (DurationQuestion().IsMatch(q)) return [AnswerType.Duration];
         if (q.StartsWith("how many", StringComparison.Ordinal) || q.Contains(" how many ")) types.Add(AnswerType.Number);
-        if (q.StartsWith("how much", StringComparison.Ordinal) || q.Contains(" how much ")) types.Add(AnswerType.Amount);
+        if (q.StartsWith("how much", StringComparison.Ordinal) || q.Contains(" how much ") || AmountQuestion().IsMatch(q)) types.Add(AnswerType.Amount);
         if (PlaceQuestion().IsMatch(q)) types.Add(AnswerType.Place);
         if (DateQuestion().IsMatch(q) && !types.Contains(AnswerType.Time)) types.Add(AnswerType.Date);
         if (LanguageQuestion().IsMatch(q)) types.Add(AnswerType.Language);
         if (CountryQuestion().IsMatch(q)) types.Add(AnswerType.Country);
         if (types.Count > 0) return types.ToArray();
         if (ListQuestion().IsMatch(q)) return [AnswerType.List];
-        if (PersonQuestion().IsMatch(q)) return [AnswerType.Person];
+        // "Who is the seminar designed for?": an audience, said in a phrase rather than a name.
+        if (AudienceQuestion().IsMatch(q)) return [AnswerType.Sentence];
+        if (PersonQuestion().IsMatch(q) || PersonNameQuestion().IsMatch(q)) return [AnswerType.Person];
         if (OrganisationQuestion().IsMatch(q)) return [AnswerType.Organisation];
-        if (QuoteQuestion().IsMatch(q)) return [AnswerType.Quote];
+        if (QuoteQuestion().IsMatch(q) || AboutQuestion().IsMatch(q) || NumberedThingQuestion().IsMatch(q)) return [AnswerType.Quote];
+        // "What is the purpose of X?": an attribute of X, answered by a sentence, not a definition of "purpose".
+        if (AttributeQuestion().IsMatch(original)) return [AnswerType.Sentence];
         if (DefinitionSubject().IsMatch(q)) return [AnswerType.Definition];
         return [AnswerType.Sentence];
     }
+
+    /// <summary>"What is the date of ...", "What was the venue of ...": the noun names the answer's type.</summary>
+    private static AnswerType? NounType(string noun) => noun switch
+    {
+        "date" or "dates" or "day" or "deadline" => AnswerType.Date,
+        "time" or "times" or "hour" => AnswerType.Time,
+        "venue" or "location" or "place" or "room" or "address" or "city" or "building" => AnswerType.Place,
+        _ => null,
+    };
 
     /// <summary>The word(s) that say what is asked: "deadline", "chairs", "panelists", "Member States".</summary>
     private static HashSet<string> FocusWords(string q)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var regex in new[] { WhatTheFocus(), WhoFocus(), WhoIsFocus(), WhichFocus(), HowManyFocus() })
+        foreach (var regex in new[] { WhatTheFocus(), WhoFocus(), WhoIsFocus(), WhichFocus(), HowManyFocus(), PluralFocus() })
         {
             var m = regex.Match(q);
             if (!m.Success) continue;
@@ -138,6 +346,21 @@ internal static partial class QuestionAnalyzer
                 if (!FrameWords.Contains(w) && !LightVerbs.Contains(w)) words.Add(w);
         }
         if (q.Contains("deadline")) words.Add("deadline");
+        // "the date of the letter": the date is the type asked for; the letter is what it must be the date of.
+        if (OfWhat().Match(q) is { Success: true } of && CueWords.Contains(of.Groups["type"].Value))
+        {
+            words.Remove(of.Groups["type"].Value);
+            words.Add(of.Groups["f"].Value);
+        }
+        return words;
+    }
+
+    /// <summary>The verb of "who speaks ...", "which panelist comes ...".</summary>
+    private static HashSet<string> FocusVerbs(string q)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var regex in new[] { WhoFocus(), WhichFocus() })
+            if (regex.Match(q) is { Success: true } m) words.Add(m.Groups["f"].Value);
         return words;
     }
 
@@ -146,58 +369,4 @@ internal static partial class QuestionAnalyzer
         "the", "a", "an", "gives", "give", "gave", "makes", "make", "made", "delivers", "deliver", "delivered", "has", "have", "had",
         "will", "did", "does", "do",
     };
-
-    [GeneratedRegex(@"\b(?:what|which|at what)\s+time\b|\bwhat hour\b|\bhow early\b|\bhow late\b")]
-    private static partial Regex TimeQuestion();
-
-    [GeneratedRegex(@"^(?:when|until when|by when|since when)\b|\bwhen\b|\b(?:what|which)\s+(?:date|day|year|month)\b|\bdeadline\b|\bhow long ago\b")]
-    private static partial Regex DateQuestion();
-
-    [GeneratedRegex(@"^where\b|\bwhere\b|\b(?:what|which|in which|in what)\s+(?:room|venue|city|place|location|building|address|hall)\b|\baddress\b")]
-    private static partial Regex PlaceQuestion();
-
-    [GeneratedRegex(@"\b(?:what|which|in which|in what)\s+languages?\b")]
-    private static partial Regex LanguageQuestion();
-
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:country|countries|state|government|nation)\b")]
-    private static partial Regex CountryQuestion();
-
-    [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<!s)s\b|^(?:who|what)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:panelists|panellists|speakers|members|participants|sponsors|partners)\b|^list\b|^(?:which|what)\s+[\w-]+(?<!s)s\s+(?:are|were)\b|\bkey questions\b")]
-    private static partial Regex ListQuestion();
-
-    [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker)\b")]
-    private static partial Regex PersonQuestion();
-
-    [GeneratedRegex(@"\b(?:which|what)\s+(?:organi[sz]ation|agency|foundation|body|institution|entity|office|department|group|fund)\b")]
-    private static partial Regex OrganisationQuestion();
-
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:theme|title|name|topic|subject|motto|slogan)\b")]
-    private static partial Regex QuoteQuestion();
-
-    [GeneratedRegex(@"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?<s>[\w\s'’-]{2,60}?)\s*\??$|^what\s+does\s+(?<s>[\w'’-]+)\s+(?:stand for|mean)\b|^(?:define|explain)\s+(?<s>.+?)\??$|^what\s+is\s+meant\s+by\s+(?<s>.+?)\??$", RegexOptions.IgnoreCase)]
-    private static partial Regex DefinitionSubject();
-
-    [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?<f>(?:[\w-]+\s+){0,2}?[\w-]+?)(?:\s+(?:of|for|in|on|at|to|by|from|with|about|that|which|who|does|did|do|will|is|are|was|were)\b|\s*\?|$)")]
-    private static partial Regex WhatTheFocus();
-
-    [GeneratedRegex(@"^who\s+(?:(?:gives|give|gave|makes|make|made|delivers|deliver|delivered|has|have|had|will give|will make|will deliver)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b)[\w-]+)")]
-    private static partial Regex WhoFocus();
-
-    [GeneratedRegex(@"^who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?<f>[\w-]+)")]
-    private static partial Regex WhoIsFocus();
-
-    [GeneratedRegex(@"^(?:in\s+)?which\s+[\w-]+\s+(?:(?:are|were)\s+)?(?<f>[\w-]+)")]
-    private static partial Regex WhichFocus();
-
-    [GeneratedRegex(@"^how\s+many\s+(?<f>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+(?:are|were|is|was|did|do|does|have|has|had|will|can|attended|participated|took|replied|responded|attend|participate|there)\b")]
-    private static partial Regex HowManyFocus();
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
-    private static partial Regex Word();
-
-    [GeneratedRegex(@"^[A-Z][A-Z0-9&-]{1,9}s?$")]
-    private static partial Regex AcronymShape();
-
-    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
-    private static partial Regex NonWord();
 }

@@ -14,6 +14,12 @@ internal sealed class UnitMatch
     public required double LocalEvidence { get; init; }
     /// <summary>The same share counting only the unit and the line it hangs from.</summary>
     public double OwnEvidence { get; init; }
+    /// <summary>One of the question's rarest words occurs nowhere in the unit's passage, context or document.</summary>
+    public bool MissesKeyConcept { get; init; }
+    /// <summary>One of the question's rarest words is not in the unit's passage (only elsewhere in its document).</summary>
+    public bool KeyOutsidePassage { get; init; }
+    /// <summary>The word that says what is asked ("budget", "deadline") is in neither the unit nor the line it hangs from.</summary>
+    public bool MissesFocus { get; init; }
     public string? Short { get; set; }
     /// <summary>The typed answers found in the unit, one per asked type ("where and when" gives two).</summary>
     public List<Entity> Entities { get; } = [];

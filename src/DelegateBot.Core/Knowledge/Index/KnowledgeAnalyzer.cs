@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -20,6 +21,19 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     /// <summary>One shared instance: Lucene analyzers reuse their token streams per thread.</summary>
     public static KnowledgeAnalyzer Instance { get; } = new();
+
+    /// <summary>"e-mail" would split into "e" and "mail"; one word, as "email" is.</summary>
+    private static readonly NormalizeCharMap Joined = BuildJoined();
+
+    private static NormalizeCharMap BuildJoined()
+    {
+        var builder = new NormalizeCharMap.Builder();
+        foreach (var (from, to) in new[] { ("e-mail", "email"), ("E-mail", "Email"), ("E-Mail", "Email"), ("E-MAIL", "EMAIL") })
+            builder.Add(from, to);
+        return builder.Build();
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Joined, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -63,9 +77,24 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The stem of one word, or null when it is a stop word.</summary>
     public string? Stem(string word)
     {
-        var tokens = Tokens(word);
-        return tokens.Count == 0 ? null : tokens[0].Stem;
+        var tokens = WordTokens(word);
+        return tokens.Length == 0 ? null : tokens[0].Stem;
     }
+
+    /// <summary>
+    /// The stems of one word of a question, cached: questions reuse a small vocabulary, and running the analysis
+    /// chain for each word was a good part of reading a question. Bounded, so odd input cannot grow it forever.
+    /// </summary>
+    public StemToken[] WordTokens(string word)
+    {
+        if (word.Length > 40) return Tokens(word).ToArray();
+        if (_words.TryGetValue(word, out var cached)) return cached;
+        var tokens = Tokens(word).ToArray();
+        if (_words.Count < 50_000) _words.TryAdd(word, tokens);
+        return tokens;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StemToken[]> _words = new(StringComparer.Ordinal);
 }
 
 public readonly record struct StemToken(string Stem, int Start, int End);
@@ -79,12 +108,30 @@ internal sealed class SpellingFoldFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
 
-    public SpellingFoldFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+    private readonly IKeywordAttribute _keyword;
+
+    public SpellingFoldFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    /// <summary>Words the Porter stemmer would merge with unrelated ones ("organs" with "organization" and "organized").</summary>
+    private static readonly Dictionary<string, string> Protected = new(StringComparer.Ordinal)
+    {
+        ["organ"] = "organs", ["organs"] = "organs",
+    };
 
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
         var word = _term.ToString();
+        if (Protected.TryGetValue(word, out var kept))
+        {
+            _term.SetEmpty().Append(kept);
+            _keyword.IsKeyword = true;
+            return true;
+        }
         var folded = Fold(word);
         if (!ReferenceEquals(folded, word)) _term.SetEmpty().Append(folded);
         return true;

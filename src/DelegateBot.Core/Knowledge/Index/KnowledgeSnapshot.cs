@@ -52,7 +52,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
         var byDocument = passages.ToLookup(p => p.DocumentIndex);
         DocumentStems = documents.Select((d, i) => KnowledgeAnalyzer.Instance.Stems(string.Join('\n',
             byDocument[i].Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
-                .Prepend(d.Document.Title)), pool)).ToArray();
+                .Prepend(d.Document.Title).Append(FileNameWords(d.Document.Source, acronyms))), pool)).ToArray();
         DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text, pool)).ToArray();
         TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
 
@@ -71,12 +71,16 @@ internal sealed class KnowledgeSnapshot : IDisposable
         {
             for (var i = 0; i < passages.Count; i++)
             {
-                writer.AddDocument(new Document
+                var document = new Document
                 {
                     new NumericDocValuesField("n", i),
                     new TextField("text", passages[i].Passage.Text, Field.Store.NO),
-                    new TextField("context", passages[i].Context, Field.Store.NO),
-                });
+                    new TextField("context", passages[i].LeadText.Length == 0 ? passages[i].Context : passages[i].Context + "\n" + passages[i].LeadText, Field.Store.NO),
+                };
+                // The kinds of answer the passage holds ("date_full", "time", "phone"...), so retrieval can prefer
+                // passages that can answer "when" or "what is the fax number" at all.
+                foreach (var kind in AnswerKinds.Of(passages[i])) document.Add(new StringField(AnswerKinds.Field, kind, Field.Store.NO));
+                writer.AddDocument(document);
             }
             writer.Commit();
         }
@@ -85,6 +89,16 @@ internal sealed class KnowledgeSnapshot : IDisposable
         var values = MultiDocValues.GetNumericValues(_reader, "n");
         _passageOfDoc = new int[_reader.MaxDoc];
         for (var d = 0; d < _reader.MaxDoc; d++) _passageOfDoc[d] = values is null ? d : (int)values.Get(d);
+    }
+
+    /// <summary>"ted_dilip_ratha_remittances.txt" -> "ted dilip ratha remittances": people name files for what is in them.</summary>
+    /// <remarks>An acronym in the name ("gcm_objectives") brings its long form (Global Compact for Migration) when a document defines it.</remarks>
+    private static string FileNameWords(string source, AcronymTable acronyms)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(Path.GetFileNameWithoutExtension(source), @"[_\-.\s]+");
+        var expansions = words.Where(w => w.Length is >= 2 and <= 8 && w.All(char.IsLetter))
+            .SelectMany(w => acronyms.Expand(w).Where(p => p.Origin != AcronymOrigin.Initials).Take(1).Select(p => p.Expansion));
+        return string.Join(' ', words.Concat(expansions));
     }
 
     public int PassageCount => Passages.Count;
@@ -109,8 +123,12 @@ internal sealed class KnowledgeSnapshot : IDisposable
         {
             var doc = documents[d].Document;
             var ordinal = 0;
+            var references = TitleReferences.For(doc.Title);
+            var first = passages.Count;
             foreach (var chunk in PassageChunker.Chunk(documents[d].Paragraphs))
-                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk, pool));
+                passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk, references, pool));
+            ProgrammeLeads.Link(passages, first);
+            ProgrammeLeads.DateLetters(passages, first);
         }
         var acronyms = AcronymLearner.Learn(documents.Select(d => d.Document.Text), glossary.Acronyms);
         return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems, pool);

@@ -98,8 +98,12 @@ internal static partial class DocumentParser
                 // "... it launched the" | page break | "United Nations Global Initiative ...": a sentence cut after
                 // a word that cannot end one continues even when the next page starts with a capital.
                 var prev = paragraphs[i - 1];
-                if (p.AfterPageBreak && !p.Bullet && prev.HeadingLevel == 0 && prev.Text.Length >= 60 && EndsWithConnector(prev.Text)
-                    && !IsAllCaps(p.Text) && !RomanHeading().IsMatch(p.Text) && !LetterHeading().IsMatch(p.Text))
+                // "... the cost is even higher:" | "12 percent.": a sentence a transcript broke at its colon, ending in
+                // a few words of its own (an address or a list after a colon has no closing full stop).
+                var endsColonSentence = prev.HeadingLevel == 0 && !prev.Bullet && prev.Text.EndsWith(':') && !p.Bullet
+                    && p.Text.EndsWith('.') && WordCount(p.Text) <= 4 && char.IsDigit(p.Text[0]) && !prev.Text.Contains(". ");
+                if (endsColonSentence || (p.AfterPageBreak && !p.Bullet && prev.HeadingLevel == 0 && prev.Text.Length >= 60 && EndsWithConnector(prev.Text)
+                    && !IsAllCaps(p.Text) && !RomanHeading().IsMatch(p.Text) && !LetterHeading().IsMatch(p.Text)))
                 {
                     prev.Text = JoinText(prev.Text, p.Text);
                     prev.LastLine = Math.Max(prev.LastLine, p.LastLine);
@@ -112,7 +116,9 @@ internal static partial class DocumentParser
             {
                 var target = paragraphs[j];
                 if (target.HeadingLevel > 0) break;
-                if (target.EndsOpen && target.Text.Length >= 40 && !(p.Bullet && target.Bullet))
+                // A paragraph left open after a comma continues whatever its length ("To send money to Africa," | "the cost is ...").
+                var open = target.EndsOpen && (target.Text.Length >= 40 || target.Text.EndsWith(','));
+                if (open && !(p.Bullet && target.Bullet))
                 {
                     target.Text = JoinText(target.Text, p.Text);
                     target.LastLine = Math.Max(target.LastLine, p.LastLine);

@@ -19,9 +19,42 @@ internal static partial class LineCleaner
     public static IReadOnlyList<CleanLine?> Clean(string text)
     {
         var raw = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var result = new CleanLine?[raw.Length];
-        for (var i = 0; i < raw.Length; i++) result[i] = CleanOne(i + 1, raw[i]);
+        var result = new List<CleanLine?>(raw.Length);
+        string[]? header = null;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (TableRow().IsMatch(raw[i]))
+            {
+                header = TableLines(i + 1, raw[i], header, result);
+                continue;
+            }
+            header = null;
+            result.Add(CleanOne(i + 1, raw[i]));
+        }
         return result;
+    }
+
+    /// <summary>
+    /// A markdown table row ("| 11:30 – 13:00 | Session 2: ... | Mr. Paul Tembo, ... |") as the lines a programme
+    /// would have: the first cells on one line, each further cell on its own line labelled with its column's
+    /// header ("Speaker: Mr. Paul Tembo, ..."). The header row names the columns; the |---| row is dropped.
+    /// </summary>
+    private static string[]? TableLines(int number, string row, string[]? header, List<CleanLine?> result)
+    {
+        var cells = row.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+        if (cells.All(c => TableRule().IsMatch(c))) return header;
+        if (header is null) return cells; // the first row names the columns
+        result.Add(null);
+        var lead = cells.Length > 1 && Ingestion.DocumentParser.ProgrammeTime().IsMatch(cells[0]) ? $"{cells[0]} {cells[1]}" : cells[0];
+        var first = lead.Length == 0 ? null : CleanOne(number, lead);
+        if (first is not null) result.Add(first);
+        for (var c = lead == cells[0] ? 1 : 2; c < cells.Length; c++)
+        {
+            if (cells[c].Length == 0) continue;
+            var label = c < header.Length && header[c].Length > 0 ? header[c] + ": " : "";
+            if (CleanOne(number, label + cells[c]) is { } line) result.Add(line);
+        }
+        return header;
     }
 
     /// <summary>Null for a line that carries nothing (blank, rule): it separates paragraphs.</summary>
@@ -67,6 +100,12 @@ internal static partial class LineCleaner
         if (PageFurniture().IsMatch(s)) return new CleanLine(number, "", 0, false) { PageBreak = true };
         return new CleanLine(number, s, level, bullet);
     }
+
+    [GeneratedRegex(@"^\s*\|.*\|\s*$")]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"^:?-{2,}:?$")]
+    private static partial Regex TableRule();
 
     [GeneratedRegex(@"^\s*[\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF06E]\s*")]
     private static partial Regex PrivateUseBullet();

@@ -20,7 +20,22 @@ internal static partial class TitleExtractor
 
         var top = head.Where(p => p.Kind == ParagraphKind.Heading && p.HeadingLevel > 0 && p.Text.Length > 3)
             .OrderBy(p => p.HeadingLevel).ThenBy(p => p.FirstLine).FirstOrDefault();
-        if (top is not null && IsMarkdownHeading(top)) return Tidy(top.Text);
+        // "Objective 1" followed by "Objective 2": the first of a series of parts, not the document's title.
+        if (top is not null && SeriesHeading().Match(top.Text) is { Success: true } series
+            && head.Any(p => p != top && p.Kind == ParagraphKind.Heading && p.Text.StartsWith(series.Groups[1].Value + " ", StringComparison.Ordinal)))
+            top = null;
+        if (top is not null && IsMarkdownHeading(top))
+        {
+            // A bilingual text leads with the other language ("Statuut van de ..." then "Constitution of the ..."):
+            // the delegates ask in English, so the English heading that follows is the title.
+            if (!EnglishWords().IsMatch(top.Text))
+            {
+                var english = head.Where(p => IsMarkdownHeading(p) && p.FirstLine > top.FirstLine).Take(2)
+                    .FirstOrDefault(p => EnglishWords().IsMatch(p.Text) && DocumentParser.WordCount(p.Text) >= 3);
+                if (english is not null) return Tidy(english.Text);
+            }
+            return Tidy(top.Text);
+        }
 
         return ReportTitle(head) ?? LetterSubject(head) ?? CapsTitle(head) ?? FirstTitleLine(head) ?? FromFileName(fileName);
     }
@@ -74,10 +89,18 @@ internal static partial class TitleExtractor
         return null;
     }
 
-    private static string? FirstTitleLine(List<Paragraph> head) =>
-        head.Where(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine && !p.Text.StartsWith('['))
-            .Select(p => p.Text).FirstOrDefault(t => DocumentParser.WordCount(t) >= 2 && !DatePattern().IsMatch(t) && !SymbolPattern().IsMatch(t)) is { } t
-            ? Tidy(t) : null;
+    private static string? FirstTitleLine(List<Paragraph> head)
+    {
+        var i = head.FindIndex(p => p.Kind is ParagraphKind.Heading or ParagraphKind.ShortLine && !p.Text.StartsWith('[')
+                                    && DocumentParser.WordCount(p.Text) >= 2 && !DatePattern().IsMatch(p.Text) && !SymbolPattern().IsMatch(p.Text));
+        if (i < 0) return null;
+        var title = Tidy(head[i].Text);
+        // "SIDE EVENT" / "Harnessing Diaspora Skills for Sustainable Development": a kind of document, then its name.
+        if (DocumentParser.WordCount(title) <= 3 && i + 1 < head.Count && head[i + 1].Kind is ParagraphKind.Heading or ParagraphKind.ShortLine
+            && DocumentParser.WordCount(head[i + 1].Text) >= 3 && !DatePattern().IsMatch(head[i + 1].Text))
+            title = $"{title}: {Tidy(head[i + 1].Text)}";
+        return title;
+    }
 
     private static string FromFileName(string fileName)
     {
@@ -110,6 +133,12 @@ internal static partial class TitleExtractor
     }
 
     private static int CapitalisedWords(string phrase) => phrase.Split(' ').Count(w => w.Length > 0 && char.IsUpper(w[0]));
+
+    [GeneratedRegex(@"\b(?:of|the|and|for|on|against|to|with)\b")]
+    private static partial Regex EnglishWords();
+
+    [GeneratedRegex(@"^(\p{L}+)\s+(?:\d{1,3}|[IVXL]{1,5})$")]
+    private static partial Regex SeriesHeading();
 
     [GeneratedRegex(@"^(?:Report|Note) (?:of|by) the [A-Z][\w-]*(?:[ -][A-Z][\w-]*)*\.?$")]
     private static partial Regex ReportLine();

@@ -1,0 +1,117 @@
+using DelegateBot.Core.Agenda;
+using DelegateBot.Core.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DelegateBot.Core.Tests.Knowledge.Probes;
+
+/// <summary>
+/// Search-quality regression net: our own probe questions (Probes/*.jsonl, written for this purpose, not taken from
+/// the evaluation sets) asked through the same path as the CLI and the bot (agenda first, then the documents) over
+/// a real knowledge folder. seeds.jsonl asks about knowledge/; corpus.jsonl asks about knowledge/ plus the public
+/// documents of ../shared/corpus, read where they are. A question the documents cannot answer must always be
+/// declined; of the others, a minimum share must be answered with the expected terms and a citation.
+/// </summary>
+public sealed class ProbeTests
+{
+    [Fact]
+    public void Seed_documents_answer_the_probes_and_decline_what_they_do_not_hold()
+    {
+        using var folder = new KnowledgeFolder().WithSeeds();
+        AssertProbes(folder.Path, "seeds.jsonl", minimumShare: 0.95);
+    }
+
+    [FactIfSharedCorpus]
+    public void Seeds_with_the_shared_corpus_answer_the_probes_and_decline_what_they_do_not_hold()
+    {
+        using var folder = new KnowledgeFolder().WithSeeds();
+        foreach (var file in Directory.EnumerateFiles(SharedCorpus.Folder!, "*.txt"))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file))); // a temp folder, deleted after the test
+        AssertProbes(folder.Path, "corpus.jsonl", minimumShare: 0.95);
+    }
+
+    [Fact]
+    public void Documents_of_unseen_layouts_added_to_the_seeds_answer_the_probes_and_decline_what_they_do_not_hold()
+    {
+        // Our own documents (Probes/documents), laid out unlike the seeds: an information note with numbered
+        // sections, contact lines and a two-day programme; a side-event flyer with a speakers list.
+        using var folder = new KnowledgeFolder().WithSeeds();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(ProbeFolder, "documents")))
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        AssertProbes(folder.Path, "unseen.jsonl", minimumShare: 0.93);
+    }
+
+    private static void AssertProbes(string knowledgeFolder, string probeFile, double minimumShare)
+    {
+        var probes = Probe.Load(Path.Combine(ProbeFolder, probeFile));
+        using var services = AnswerPath(knowledgeFolder);
+        var answers = services.GetRequiredService<IAnswerService>();
+
+        var failures = new List<string>();
+        var declinedWrongly = new List<string>();
+        foreach (var probe in probes)
+        {
+            var answer = answers.AskAsync(new AskRequest(probe.Question)).GetAwaiter().GetResult();
+            if (probe.Check(answer) is not { } why) continue;
+            var line = $"{probe.Id} {probe.Question} -> {why}: {answer.Text[..Math.Min(160, answer.Text.Length)]}";
+            if (!probe.Answerable) declinedWrongly.Add(line);
+            else failures.Add(line);
+        }
+
+        // Answering what the documents do not hold is never acceptable.
+        Assert.True(declinedWrongly.Count == 0, "Answered unanswerable probes:\n" + string.Join("\n", declinedWrongly));
+        var answerable = probes.Count(p => p.Answerable);
+        var share = (answerable - failures.Count) / (double)answerable;
+        Assert.True(share >= minimumShare,
+            $"{answerable - failures.Count}/{answerable} answerable probes pass ({share:P0}, minimum {minimumShare:P0}):\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>The CLI's composition: knowledge index and extractive answers, the agenda in front.</summary>
+    private static ServiceProvider AnswerPath(string knowledgeFolder)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = knowledgeFolder,
+            ["Knowledge:Watch"] = "false",
+            ["Agenda:KnowledgePath"] = knowledgeFolder,
+            ["Agenda:WatchOverrides"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddKnowledge(configuration);
+        services.AddAgenda(configuration);
+        services.AddAgendaAnswers();
+        return services.BuildServiceProvider();
+    }
+
+    private static string ProbeFolder =>
+        Path.Combine(Path.GetDirectoryName(KnowledgeFolder.RepositoryKnowledge())!, "tests", "DelegateBot.Core.Tests", "Knowledge", "Probes");
+}
+
+/// <summary>The public documents of ../shared/corpus (beside the repository, or beside a folder holding it).</summary>
+internal static class SharedCorpus
+{
+    public static string? Folder { get; } = Find();
+
+    private static string? Find()
+    {
+        var root = Path.GetDirectoryName(KnowledgeFolder.RepositoryKnowledge());
+        // A worktree may sit one level deeper than the main checkout (wt/name beside shared/): look up a few levels.
+        for (var dir = Directory.GetParent(root!); dir is not null && dir.FullName.Length > 1; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
+
+public sealed class FactIfSharedCorpusAttribute : FactAttribute
+{
+    public FactIfSharedCorpusAttribute()
+    {
+        if (SharedCorpus.Folder is null)
+            Skip = "../shared/corpus (the public documents beside the repository) is not there; the corpus probes need it.";
+    }
+}
