@@ -10,8 +10,6 @@ public sealed class AgendaExtractor
 {
     private readonly Places _places;
     private readonly string _defaultZone;
-    // Each name's words, once per extraction: clustering compares every mention with every event found so far.
-    private readonly Dictionary<string, HashSet<string>> _nameTokens = new(StringComparer.Ordinal);
 
     public AgendaExtractor(string defaultTimeZone = "UTC", IReadOnlyDictionary<string, string>? extraPlaces = null)
     {
@@ -31,11 +29,20 @@ public sealed class AgendaExtractor
             loose.AddRange(deadlines);
         }
 
+        var words = new NameWords(drafts.SelectMany(d => d.Names.Prepend(d.Name)));
         // "the Global Forum" without an ordinal is the series, not one of its meetings (unless exact days are given).
-        var seriesNames = drafts.Where(d => d.IsSeriesMeeting).Select(d => d.Name).Distinct().ToList();
-        drafts.RemoveAll(d => !d.IsSeriesMeeting && d.Ordinal is null && d.Sessions.Count == 0 && d.Date?.HasDay != true
-            && seriesNames.Any(s => MeetingNames.SameEvent(s, d.Name)));
-        var clusters = Cluster(drafts);
+        var series = new Dictionary<string, List<string>>(StringComparer.Ordinal); // series names by their rarest words
+        foreach (var name in drafts.Where(d => d.IsSeriesMeeting).Select(d => d.Name).Distinct())
+            foreach (var word in words.Prefix(name))
+            {
+                if (!series.TryGetValue(word, out var list)) series[word] = list = [];
+                list.Add(name);
+            }
+        bool NamesSeries(string name) => words.Prefix(name).Any(w => series.TryGetValue(w, out var list)
+            && list.Any(s => MeetingNames.SameEvent(words.Tokens(s), words.Tokens(name))));
+        drafts.RemoveAll(d => !d.IsSeriesMeeting && d.Ordinal is null && d.Sessions.Count == 0 && d.Date?.HasDay != true && NamesSeries(d.Name));
+        var clusters = new EventClusters(_places, words)
+            .Group(drafts.OrderByDescending(d => d.Date?.Precision ?? -1).ThenByDescending(d => d.Sessions.Count));
         var ids = new HashSet<string>();
         var result = clusters
             .Where(Schedulable)
@@ -49,74 +56,6 @@ public sealed class AgendaExtractor
     private static bool Schedulable(List<MeetingDraft> c) =>
         c.Any(d => d.Date?.Year is not null) && (c.Any(d => d.Place is not null) || c.Any(d => d.Date?.HasDay == true) || c.Any(d => d.Sessions.Count > 0))
         || c.Any(d => d.Sessions.Any(s => s.Timed));
-
-    private List<List<MeetingDraft>> Cluster(List<MeetingDraft> drafts)
-    {
-        var clusters = new List<List<MeetingDraft>>();
-        // The clusters each name word occurs in: only a cluster sharing a word with a mention can have its name
-        // (SameEvent needs a common word), so a mention is compared with those, in order, not with every event.
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var candidates = new SortedSet<int>();
-        foreach (var d in drafts.OrderByDescending(d => d.Date?.Precision ?? -1).ThenByDescending(d => d.Sessions.Count))
-        {
-            candidates.Clear();
-            foreach (var name in d.Names)
-                foreach (var word in NameTokens(name))
-                    if (byWord.TryGetValue(word, out var found)) candidates.UnionWith(found);
-            var index = -1;
-            foreach (var i in candidates)
-            {
-                var c = clusters[i];
-                // An undated mention only joins an event of its own document: across documents a bare name is too weak a link.
-                if (c.All(x => Compatible(x, d)) && c.Any(x => SameName(x, d)) && (d.Date is not null || c.Any(x => x.Source == d.Source)))
-                {
-                    index = i;
-                    break;
-                }
-            }
-            if (index < 0)
-            {
-                clusters.Add([d]);
-                index = clusters.Count - 1;
-            }
-            else clusters[index].Add(d);
-            foreach (var name in d.Names)
-                foreach (var word in NameTokens(name))
-                {
-                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
-                    if (list.Count == 0 || list[^1] != index) list.Add(index);
-                }
-        }
-        return clusters;
-    }
-
-    private bool SameName(MeetingDraft a, MeetingDraft b) =>
-        (a.Head == b.Head || a.IsSeriesMeeting || b.IsSeriesMeeting) && a.Names.Any(x => b.Names.Any(y => MeetingNames.SameEvent(NameTokens(x), NameTokens(y))));
-
-    private HashSet<string> NameTokens(string name)
-    {
-        if (!_nameTokens.TryGetValue(name, out var tokens)) _nameTokens[name] = tokens = MeetingNames.Tokens(name);
-        return tokens;
-    }
-
-    private bool Compatible(MeetingDraft a, MeetingDraft b)
-    {
-        if (a.Ordinal is not null && b.Ordinal is not null && a.Ordinal != b.Ordinal) return false;
-        if (a.Date is { } x && b.Date is { } y && !DatesOverlap(x, y)) return false;
-        if (a.Place is { } p && b.Place is { } q && !_places.Compatible(p, q)) return false;
-        // Two undated mentions of a series are the series, not one of its meetings.
-        if (a.Date is null && b.Date is null) return false;
-        return true;
-    }
-
-    private static bool DatesOverlap(DateMatch a, DateMatch b)
-    {
-        if (a.Year != b.Year) return false;
-        if (a.Month is null || b.Month is null) return true;
-        if (!a.HasDay || !b.HasDay)
-            return a.Month == b.Month || (a.EndMonth ?? a.Month) == b.Month || (b.EndMonth ?? b.Month) == a.Month;
-        return a.Start <= b.Last && b.Start <= a.Last;
-    }
 
     private Meeting Build(List<MeetingDraft> cluster, HashSet<string> ids)
     {
