@@ -5,28 +5,34 @@ namespace DelegateBot.Core.Agenda.Extraction;
 /// <summary>
 /// Builds the agenda from knowledge documents: reads each document, then merges what several documents say
 /// about the same event (the Global Forum of July 2007 in one paper and of 10-11 July 2007 in Brussels in another).
+/// Keep one extractor for successive builds: it reads again only the documents that changed since the last one.
+/// Not for use by several threads at once.
 /// </summary>
 public sealed class AgendaExtractor
 {
     private readonly Places _places;
     private readonly string _defaultZone;
+    private readonly DocumentDrafts _documents;
 
     public AgendaExtractor(string defaultTimeZone = "UTC", IReadOnlyDictionary<string, string>? extraPlaces = null)
     {
         _places = new Places(extraPlaces);
         _defaultZone = defaultTimeZone;
+        _documents = new DocumentDrafts(_places);
     }
+
+    /// <summary>How many documents the last <see cref="Extract"/> read; the others had not changed since the one before.</summary>
+    public int DocumentsRead => _documents.Read;
 
     /// <param name="sourceText">The file text of a document's Source, when it is plain text (for file line numbers in provenance).</param>
     public Agenda Extract(IEnumerable<KnowledgeDocument> documents, Func<string, string?>? sourceText = null)
     {
         var drafts = new List<MeetingDraft>();
         var loose = new List<Deadline>();
-        foreach (var document in documents)
+        foreach (var document in _documents.ReadAll(documents, sourceText))
         {
-            var (meetings, deadlines) = new DocumentExtractor(document, _places, sourceText?.Invoke(document.Source)).Extract();
-            drafts.AddRange(meetings);
-            loose.AddRange(deadlines);
+            drafts.AddRange(document.Meetings);
+            loose.AddRange(document.Deadlines);
         }
 
         var words = new NameWords(drafts.SelectMany(d => d.Names.Prepend(d.Name)));
@@ -116,7 +122,7 @@ public sealed class AgendaExtractor
             Language = Pick(AgendaFields.Language, d => d.Language),
             Interpretation = Pick(AgendaFields.Interpretation, d => d.Interpretation),
             RegistrationContact = Pick(AgendaFields.RegistrationContact, d => d.RegistrationContact),
-            Hours = Pick(AgendaFields.Hours, d => d.Hours.Count > 0 ? d.Hours : null) ?? [],
+            Hours = Pick(AgendaFields.Hours, d => d.Hours.Count > 0 ? d.Hours : null)?.ToList() ?? [],
             TimeZone = zone,
             Sessions = sessions,
             Deadlines = deadlines,
@@ -138,7 +144,8 @@ public sealed class AgendaExtractor
 
     private static List<Session> BuildSessions(List<SessionDraft> drafts)
     {
-        var timed = drafts.Where(d => d.Timed).ToList();
+        // Copies to merge into: the drafts stay as their document gave them, for the next build.
+        var timed = drafts.Where(d => d.Timed).Select(d => d.Copy()).ToList();
         var untimed = new List<SessionDraft>();
         foreach (var u in drafts.Where(d => !d.Timed))
         {
@@ -177,7 +184,7 @@ public sealed class AgendaExtractor
                 Chair = d.Chair,
                 Panelists = d.Panelists.DistinctBy(p => p.Name).ToList(),
                 Speakers = d.Speakers.DistinctBy(p => p.Name).ToList(),
-                KeyQuestions = d.KeyQuestions,
+                KeyQuestions = [.. d.KeyQuestions],
                 Description = d.Description.Count == 0 ? null : string.Join("\n\n", d.Description),
                 Pushes = d.Kind != SessionKind.Break,
                 Provenance = d.Provenance,
