@@ -24,6 +24,10 @@ switch (verb)
         return await ColdStart.RunAsync(int.Parse(Option("--runs", "10")), CorpusList("seeds"));
     case "memory":
         return await HostMemory.RunAsync(CorpusList("seeds,100k"), rest.Contains("--compare-gc"));
+    case "broadcast":
+        return await BroadcastThroughput.RunAsync(int.Parse(Option("--conversations", "10000")),
+            Option("--limits", "50,200").Split(',').Select(int.Parse).ToArray(),
+            Option("--concurrency", "") is { Length: > 0 } concurrency ? int.Parse(concurrency) : null);
     case "profile":
         return QuestionProfile.Run(Option("--corpus", "seeds"), int.Parse(Option("--rounds", "50")));
     case "corpus":
@@ -40,6 +44,7 @@ switch (verb)
               index [--corpora seeds,1k,...]     index build throughput (MB/s) and peak memory, one child process per corpus
               coldstart [--runs 10] [--corpora seeds]   process start to first answer: `ask` CLI and the service
               memory [--corpora seeds,100k] [--compare-gc]   resident memory of the service after answering (server GC; workstation too)
+              broadcast [--conversations 10000] [--limits 50,200] [--concurrency N]   one broadcast to N subscribers per app limit, Teams-like channel
               profile [--corpus seeds] [--rounds 50]    per-question latency and allocations, slowest first
               corpus [--corpora 1k,10k]          generate (or show) the synthetic corpora in the temp folder
             """);
