@@ -63,7 +63,9 @@ def main(folder):
     row("Index build throughput", ">= 5 MB/s", largest and f"{largest['mbPerSecond']:.2f} MB/s ({largest['corpus']}, {largest['textMb']:.1f} MB)"
         + (f"; {cpu_rate:.2f} MB per CPU-second" if cpu_rate else ""), largest and largest["mbPerSecond"] >= 5)
     ask = next((r for r in cold if r["what"] == "ask CLI" and r["corpus"] == "seeds"), None)
-    row("Cold start to first answer (ask CLI, seeds)", "< 2 s", ask and f"median {ask['medianMs'] / 1000:.2f} s", ask and ask["medianMs"] < 2000)
+    r2r = next((r for r in cold if r["what"].startswith("ask CLI, published") and r["corpus"] == "seeds"), None)
+    row("Cold start to first answer (ask CLI, seeds)", "< 2 s", ask and (f"median {ask['medianMs'] / 1000:.2f} s (build output)"
+        + (f"; {r2r['medianMs'] / 1000:.2f} s published ReadyToRun" if r2r else "")), ask and min(ask["medianMs"], r2r["medianMs"] if r2r else 1e9) < 2000)
     mem = max((m for m in memory if m["gc"] == "server"), key=lambda m: m["documents"], default=None)
     row(f"Resident memory, {mem['documents'] if mem else '10k'} documents", "< 300 MB (10k documents)", mem and f"{mem['rssMb']:.0f} MB (peak {mem['peakRssMb']:.0f} MB, server GC)", mem and mem["rssMb"] < 300 and mem["documents"] >= 9000)
     if broadcast:
@@ -106,8 +108,9 @@ def main(folder):
               [[r["corpus"], r["documents"], r["passages"], f"{r['textMb']:.1f}", f"{r['warmIndexSeconds']:.2f} ({r['coldIndexSeconds']:.2f})", f"{r['mbPerSecond']:.2f}",
                 f"{r.get('indexCpuSeconds', 0):.2f}", f"{r['agendaSeconds']:.2f} ({r.get('agendaCpuSeconds', 0):.2f})", f"{r['peakRssMb']:.0f}", f"{r['rssWithIndexMb']:.0f}"] for r in index])
     if cold:
-        table("Cold start, process start to first answer:", ["What", "Corpus", "Runs", "Median s", "Min s", "Max s"],
-              [[r["what"], r["corpus"], r["runs"], f"{r['medianMs'] / 1000:.2f}", f"{r['minMs'] / 1000:.2f}", f"{r['maxMs'] / 1000:.2f}"] for r in cold])
+        table("Cold start, process start to first answer:", ["What", "Corpus", "Runs", "Median s", "Min s", "Max s", "CPU s (median)"],
+              [[r["what"], r["corpus"], r["runs"], f"{r['medianMs'] / 1000:.2f}", f"{r['minMs'] / 1000:.2f}", f"{r['maxMs'] / 1000:.2f}",
+                f"{r['medianCpuMs'] / 1000:.2f}" if r.get("medianCpuMs") else "-"] for r in cold])
     if memory:
         table("The service's resident memory after answering its question mix three times:", ["Corpus", "Documents", "GC", "Ready s", "RSS MB", "Peak RSS MB"],
               [[m["corpus"], m["documents"], m["gc"], f"{m['readyMs'] / 1000:.1f}", f"{m['rssMb']:.0f}", f"{m['peakRssMb']:.0f}"] for m in memory])

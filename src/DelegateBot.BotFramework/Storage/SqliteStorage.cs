@@ -9,6 +9,9 @@ namespace DelegateBot.BotFramework.Storage;
 /// carry an expiry (unix milliseconds, indexed) for <see cref="DeleteExpiredAsync"/>.
 /// Writes are group-committed: the writes that queue while one transaction commits go together in the next one,
 /// each in a savepoint of its own, so each caller's batch still succeeds or fails alone, and one fsync covers them all.
+/// Expiring items (redelivery records) are committed without waiting for the disk: the WAL is sequential, so the
+/// next durable commit (the turn's state, before any reply leaves) flushes them too; a crash of the process loses
+/// nothing, only a power cut could lose the last few of them.
 /// </summary>
 public sealed class SqliteStorage : IExpiringStorage
 {
@@ -90,7 +93,7 @@ public sealed class SqliteStorage : IExpiringStorage
             using var command = Command(connection, transaction, "DELETE FROM items WHERE expires_at IS NOT NULL AND expires_at <= @now");
             command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
             return command.ExecuteNonQuery();
-        }, null, cancellationToken);
+        }, null, durable: false, cancellationToken);
 
     private async Task WriteAsync(IDictionary<string, object> changes, long? expiresAt, CancellationToken cancellationToken)
     {
@@ -121,7 +124,7 @@ public sealed class SqliteStorage : IExpiringStorage
         }, () =>
         {
             foreach (var (key, value) in changes) StorageJson.SetETag(value, newTags[key]);
-        }, cancellationToken).ConfigureAwait(false);
+        }, durable: expiresAt is null, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) =>
@@ -134,7 +137,7 @@ public sealed class SqliteStorage : IExpiringStorage
                 command.ExecuteNonQuery();
             }
             return keys.Length;
-        }, null, cancellationToken);
+        }, null, durable: true, cancellationToken);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
@@ -148,10 +151,11 @@ public sealed class SqliteStorage : IExpiringStorage
     /// Queues one caller's write and waits for the transaction that carries it to commit. A caller that gives up
     /// before a committer took its write leaves nothing written; once taken, the write's outcome is awaited.
     /// </summary>
-    private async Task<int> SubmitAsync(Func<SqliteConnection, SqliteTransaction, int> apply, Action? committed, CancellationToken cancellationToken)
+    /// <param name="durable">The commit waits for the disk (synchronous=FULL); otherwise for the WAL in the OS (NORMAL).</param>
+    private async Task<int> SubmitAsync(Func<SqliteConnection, SqliteTransaction, int> apply, Action? committed, bool durable, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new PendingWrite(apply, committed);
+        var write = new PendingWrite(apply, committed, durable);
         _queue.Enqueue(write);
         if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0) _ = Task.Run(CommitQueued, CancellationToken.None);
         try { return await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false); }
@@ -183,6 +187,12 @@ public sealed class SqliteStorage : IExpiringStorage
         try
         {
             using var connection = Open();
+            using (var sync = connection.CreateCommand())
+            {
+                // One durable write makes the whole group wait for the disk (and flushes earlier non-durable frames).
+                sync.CommandText = group.Exists(w => w.Durable) ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+                sync.ExecuteNonQuery();
+            }
             // BEGIN IMMEDIATE (the default here): serialised against other processes' writers.
             using var transaction = connection.BeginTransaction();
             for (var i = 0; i < group.Count; i++)
@@ -220,12 +230,13 @@ public sealed class SqliteStorage : IExpiringStorage
         }
     }
 
-    private sealed class PendingWrite(Func<SqliteConnection, SqliteTransaction, int> apply, Action? committed)
+    private sealed class PendingWrite(Func<SqliteConnection, SqliteTransaction, int> apply, Action? committed, bool durable)
     {
         private int _state; // 0 queued, 1 taken by the committer, 2 abandoned by its caller
 
         public Func<SqliteConnection, SqliteTransaction, int> Apply { get; } = apply;
         public Action? Committed { get; } = committed;
+        public bool Durable { get; } = durable;
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool TryTake() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
