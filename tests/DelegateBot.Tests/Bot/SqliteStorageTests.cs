@@ -21,9 +21,15 @@ public sealed class SqliteStorageTests : IDisposable
     private static async Task<JsonObject?> Read(IStorage storage, string key) =>
         (await storage.ReadAsync([key])).TryGetValue(key, out var v) ? (JsonObject)v : null;
 
-    public static TheoryData<string> Storages => ["sqlite", "memory"];
+    // "sqlite-unflushed": Storage:FlushEachCommit false, the same contract without waiting for the disk.
+    public static TheoryData<string> Storages => ["sqlite", "sqlite-unflushed", "memory"];
 
-    private IStorage Create(string kind) => kind == "sqlite" ? new SqliteStorage(DbPath) : new MemoryStorage();
+    private IStorage Create(string kind) => kind switch
+    {
+        "sqlite" => new SqliteStorage(DbPath),
+        "sqlite-unflushed" => new SqliteStorage(DbPath, flushCommits: false),
+        _ => new MemoryStorage(),
+    };
 
     [Theory, MemberData(nameof(Storages))]
     public async Task Empty_etag_inserts_only_when_absent(string kind)
