@@ -156,15 +156,15 @@ internal static partial class QuestionAnalyzer
     /// </summary>
     private static void MarkDocumentNames(List<Concept> concepts, KnowledgeSnapshot snapshot)
     {
-        var titles = snapshot.TitleStems;
+        // A concept names a document when exactly one title holds it and that title holds another concept too.
+        var titles = snapshot.Titles;
         if (titles.Count < 2) return;
-        for (var d = 0; d < titles.Count; d++)
+        foreach (var c in concepts)
         {
-            var held = concepts.Where(c => !c.Optional && c.Alternatives[0].Stems.All(titles[d].Contains)).ToList();
-            if (held.Count < 2) continue;
-            foreach (var c in held)
-                if (Enumerable.Range(0, titles.Count).Count(t => c.Alternatives[0].Stems.All(titles[t].Contains)) == 1)
-                    c.NamesDocument = true;
+            if (c.Optional) continue;
+            var title = titles.Single(c.Alternatives[0].Stems);
+            if (title >= 0 && concepts.Any(o => o != c && !o.Optional && titles.Holds(title, o.Alternatives[0].Stems)))
+                c.NamesDocument = true;
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     /// <summary>Every stem of each document's text (weaker evidence than <see cref="DocumentStems"/>).</summary>
     public IReadOnlyList<HashSet<string>> DocumentTextStems { get; }
     public IReadOnlyList<HashSet<string>> TitleStems { get; }
+    public TitleIndex Titles { get; }
     public AcronymTable Acronyms { get; }
     public Synonyms Synonyms { get; }
     public IReadOnlyList<LoadProblem> Problems { get; }
@@ -55,6 +56,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 .Prepend(d.Document.Title).Append(FileNameWords(d.Document.Source, acronyms))), pool)).ToArray();
         DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text, pool)).ToArray();
         TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
+        Titles = new TitleIndex(TitleStems);
 
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in passages)
