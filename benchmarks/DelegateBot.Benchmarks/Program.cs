@@ -21,9 +21,13 @@ switch (verb)
     case "index-child":
         return IndexBuild.Child(rest[0]);
     case "coldstart":
-        return await ColdStart.RunAsync(int.Parse(Option("--runs", "10")), CorpusList("seeds"));
+        return await ColdStart.RunAsync(int.Parse(Option("--runs", "10")), CorpusList("seeds"), Option("--published", "") is { Length: > 0 } p ? p : null);
     case "memory":
         return await HostMemory.RunAsync(CorpusList("seeds,100k"), rest.Contains("--compare-gc"));
+    case "broadcast":
+        return await BroadcastThroughput.RunAsync(int.Parse(Option("--conversations", "10000")),
+            Option("--limits", "50,200").Split(',').Select(int.Parse).ToArray(),
+            Option("--concurrency", "") is { Length: > 0 } concurrency ? int.Parse(concurrency) : null);
     case "profile":
         return QuestionProfile.Run(Option("--corpus", "seeds"), int.Parse(Option("--rounds", "50")));
     case "corpus":
@@ -38,8 +42,9 @@ switch (verb)
             Usage: dotnet DelegateBot.Benchmarks.dll VERB [options]
               core [BenchmarkDotNet args]        answer latency per corpus (BDN_CORPORA=seeds,1k,10k,100k; BDN_ROUNDS=10)
               index [--corpora seeds,1k,...]     index build throughput (MB/s) and peak memory, one child process per corpus
-              coldstart [--runs 10] [--corpora seeds]   process start to first answer: `ask` CLI and the service
+              coldstart [--runs 10] [--corpora seeds] [--published DIR]   process start to first answer: `ask` CLI and the service (and a published build)
               memory [--corpora seeds,100k] [--compare-gc]   resident memory of the service after answering (server GC; workstation too)
+              broadcast [--conversations 10000] [--limits 50,200] [--concurrency N]   one broadcast to N subscribers per app limit, Teams-like channel
               profile [--corpus seeds] [--rounds 50]    per-question latency and allocations, slowest first
               corpus [--corpora 1k,10k]          generate (or show) the synthetic corpora in the temp folder
             """);

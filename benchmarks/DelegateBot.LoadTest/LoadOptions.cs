@@ -6,6 +6,8 @@ namespace DelegateBot.LoadTest;
 internal sealed record LoadOptions
 {
     public Uri? Url { get; init; }
+    /// <summary>With --url: the host's process id, for its CPU time per request.</summary>
+    public int? HostPid { get; init; }
     public IReadOnlyList<int> Rates { get; init; } = [100, 300, 500];
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
@@ -18,6 +20,7 @@ internal sealed record LoadOptions
     public const string Usage = """
         Usage: dotnet DelegateBot.LoadTest.dll [options]
           --url URL              a running host's base URL (anonymous mode); default: start the built host on a random port
+          --host-pid PID         with --url: that host's process id, to report its CPU time per request
           --rates 100,300,500    offered rates, requests per second, one phase each
           --duration 20          seconds per phase (measured)
           --warmup 10            seconds of unmeasured load at the first rate before the phases
@@ -37,6 +40,7 @@ internal sealed record LoadOptions
             o = args[i] switch
             {
                 "--url" => o with { Url = new Uri(Next().TrimEnd('/') + "/") },
+                "--host-pid" => o with { HostPid = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rates" => o with { Rates = Next().Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray() },
                 "--duration" => o with { Duration = Seconds(Next()) },
                 "--warmup" => o with { Warmup = Seconds(Next()) },

@@ -11,9 +11,12 @@ namespace DelegateBot.LoadTest;
 /// <param name="Reply">From the request's scheduled send time to the answer's arrival at the channel (the typing indicator does not count).</param>
 /// <param name="Ack">From the actual send to the HTTP response of POST /api/messages.</param>
 /// <param name="SendLag">How late the generator sent compared with its schedule (its own health: should stay near 0).</param>
+/// <param name="HostCpuMsPerRequest">CPU the host used during the phase (until the last reply) per request: less noisy than latency on a shared machine.</param>
+/// <param name="ToolCpuMsPerRequest">The same for this process (the generator and the loopback channel).</param>
 public sealed record PhaseResult(
     int OfferedRate, double AchievedRate, int Sent, int Replied, int Errors, int Lost, IReadOnlyDictionary<string, int> ErrorKinds,
-    LatencySummary Reply, LatencySummary Ack, LatencySummary SendLag, string LoadAverage);
+    LatencySummary Reply, LatencySummary Ack, LatencySummary SendLag, string LoadAverage,
+    double? HostCpuMsPerRequest = null, double? ToolCpuMsPerRequest = null);
 
 /// <summary>
 /// Open-loop load: requests are sent on a fixed schedule whatever the responses, from a dedicated thread, and
@@ -57,8 +60,10 @@ internal sealed class OpenLoopPhase
         r.Done.TrySetResult();
     }
 
-    public async Task<PhaseResult> RunAsync(string name, int rate, TimeSpan duration, int conversations, TimeSpan replyTimeout)
+    public async Task<PhaseResult> RunAsync(string name, int rate, TimeSpan duration, int conversations, TimeSpan replyTimeout, int? hostPid = null)
     {
+        var hostCpu = hostPid is { } pid ? ProcessCpu.Seconds(pid) : null;
+        var toolCpu = ProcessCpu.Seconds(Environment.ProcessId);
         var count = Math.Max(1, (int)(rate * duration.TotalSeconds));
         var requests = new Request[count];
         for (var i = 0; i < count; i++)
@@ -98,7 +103,12 @@ internal sealed class OpenLoopPhase
             if (r.Error is null) await Task.WhenAny(r.Done.Task, Task.Delay(left));
         }
         foreach (var r in requests) _pending.TryRemove(r.Id, out _);
-        return Summarize(rate, count / sendingSeconds, requests);
+        double? PerRequest(double? before, int? of) => of is { } p && ProcessCpu.Seconds(p) is { } after && before is { } b ? (after - b) * 1000 / count : null;
+        return Summarize(rate, count / sendingSeconds, requests) with
+        {
+            HostCpuMsPerRequest = PerRequest(hostCpu, hostPid),
+            ToolCpuMsPerRequest = PerRequest(toolCpu, Environment.ProcessId),
+        };
     }
 
     private async Task SendAsync(Request r, string conversation, string question)

@@ -49,11 +49,11 @@ try
     foreach (var rate in options.Rates)
     {
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the previous phase's queue drain
-        var r = await phase.RunAsync($"{run}-r{rate}", rate, options.Duration, options.Conversations, options.ReplyTimeout);
+        var r = await phase.RunAsync($"{run}-r{rate}", rate, options.Duration, options.Conversations, options.ReplyTimeout, host?.Pid ?? options.HostPid);
         results.Add(r);
         Console.WriteLine($"{rate,4} req/s offered ({r.AchievedRate:0} sent/s): reply p50 {r.Reply.P50,7:0.00} p90 {r.Reply.P90,7:0.00} p99 {r.Reply.P99,8:0.00} max {r.Reply.Max,8:0.00} ms | " +
                           $"ack p50 {r.Ack.P50:0.00} p99 {r.Ack.P99:0.00} ms | errors {r.Errors}/{r.Sent}{(r.Errors > 0 ? " " + string.Join(", ", r.ErrorKinds.Select(k => $"{k.Key}: {k.Value}")) : "")} | " +
-                          $"send lag p99 {r.SendLag.P99:0.00} ms | load {r.LoadAverage}");
+                          $"send lag p99 {r.SendLag.P99:0.00} ms | CPU per request: host {r.HostCpuMsPerRequest:0.00} ms, generator+channel {r.ToolCpuMsPerRequest:0.00} ms | load {r.LoadAverage}");
     }
     var memory = host is null ? null : ResidentMemory.Of(host.Pid);
     if (memory is not null) Console.WriteLine($"host resident memory {memory.RssMb:0} MB, peak {memory.PeakRssMb:0} MB");

@@ -25,7 +25,35 @@ public static class BotMessages
             ["locale"] = "en-US",
         };
         if (expectReplies) activity["deliveryMode"] = "expectReplies";
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity));
+        return Json(activity);
+    }
+
+    /// <summary>
+    /// What Teams sends when a user installs the bot in a personal chat: conversationUpdate with the bot among the
+    /// members added (no greeting goes back: only the bot joined). The bot stores the conversation as a subscriber.
+    /// With <paramref name="expectReplies"/> the HTTP response comes when the turn (and its writes) are done.
+    /// </summary>
+    public static ByteArrayContent BotInstalled(string conversationId, string userId, string serviceUrl, bool expectReplies = true)
+    {
+        var activity = new Dictionary<string, object?>
+        {
+            ["type"] = "conversationUpdate",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow,
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl,
+            ["from"] = new { id = userId, name = "Delegate" },
+            ["recipient"] = new { id = "28:bench-bot", name = "DelegateBot" },
+            ["conversation"] = new { id = conversationId, conversationType = "personal" },
+            ["membersAdded"] = new[] { new { id = "28:bench-bot" } },
+        };
+        if (expectReplies) activity["deliveryMode"] = "expectReplies";
+        return Json(activity);
+    }
+
+    private static ByteArrayContent Json(object value)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value));
         content.Headers.ContentType = JsonType;
         return content;
     }

@@ -6,12 +6,15 @@ namespace DelegateBot.Benchmarks.Hosting;
 /// <summary>What to run the real host on: a knowledge folder, a temp data folder, extra settings.</summary>
 public sealed record HostSettings(string KnowledgeFolder)
 {
+    /// <summary>The host to run: the Release build by default, or e.g. a published (ReadyToRun) DelegateBot.dll.</summary>
+    public string HostDll { get; init; } = RepoPaths.HostDll;
+
     public IDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>
-/// The built DelegateBot service (src/DelegateBot/bin/Release/net10.0/DelegateBot.dll) as a child process, in
+/// The built DelegateBot service (src/DelegateBot/bin/Release/net10.0/DelegateBot.dll, or another build) as a child process, in
 /// anonymous mode on a random loopback port, with its state in a temp folder that is deleted afterwards.
 /// Its output is drained (and the last lines kept for error messages) so it never blocks on a full pipe.
 /// </summary>
@@ -42,8 +45,8 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(HostSettings settings, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(RepoPaths.HostDll))
-            throw new FileNotFoundException($"The host is not built: {RepoPaths.HostDll}. Run `dotnet build src/DelegateBot -c Release` (benchmarks/run.sh does).");
+        if (!File.Exists(settings.HostDll))
+            throw new FileNotFoundException($"The host is not built: {settings.HostDll}. Run `dotnet build src/DelegateBot -c Release` (benchmarks/run.sh does).");
         var data = Directory.CreateTempSubdirectory("delegatebot-bench-data-").FullName;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -52,7 +55,7 @@ public sealed partial class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { RepoPaths.HostDll, "--urls", "http://127.0.0.1:0" }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { settings.HostDll, "--urls", "http://127.0.0.1:0" }) info.ArgumentList.Add(arg);
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment["Knowledge__Path"] = Path.GetFullPath(settings.KnowledgeFolder);
         info.Environment["Storage__SqlitePath"] = Path.Combine(data, "delegatebot.db");

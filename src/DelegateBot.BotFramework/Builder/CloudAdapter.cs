@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -97,7 +98,7 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
         }
 
         Activity? activity;
-        try { activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options); }
+        try { activity = JsonSerializer.Deserialize<Activity>(body.Value, BotJson.Options); }
         catch (JsonException ex)
         {
             _logger.LogWarning("Refused a request that is not a JSON activity: {Error}", ex.Message);
@@ -165,17 +166,22 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
     }
 
     /// <summary>The body, or null when it exceeds the limit (a chunked body has no Content-Length to check first).</summary>
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    private async Task<ArraySegment<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        // Sized from Content-Length when there is one; the read buffer is pooled (every message comes through here).
+        using var buffer = new MemoryStream(request.ContentLength is { } length and > 0 and <= int.MaxValue ? (int)Math.Min(length, _options.MaxRequestBytes) : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > _options.MaxRequestBytes) return null;
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > _options.MaxRequestBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
         }
-        return buffer.ToArray();
+        finally { ArrayPool<byte>.Shared.Return(chunk); }
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private async Task ProcessInlineAsync(Activity activity, ClaimsIdentity identity, HttpResponse response, IBot bot, CancellationToken ct)

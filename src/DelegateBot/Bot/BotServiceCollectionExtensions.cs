@@ -13,6 +13,12 @@ public sealed class BotStorageOptions
     /// <summary>The SQLite file; relative paths are taken from the content root (current directory).</summary>
     public string SqlitePath { get; set; } = "data/delegatebot.db";
 
+    /// <summary>
+    /// Each commit of state waits for the disk (default). False trades durability across a power cut (the last
+    /// commits may be lost; a killed process loses nothing) for one fsync less per turn.
+    /// </summary>
+    public bool FlushEachCommit { get; set; } = true;
+
     /// <summary>A file in the folder of the state database (Storage:SqlitePath, default data/): where the other SQLite files go by default.</summary>
     public static string BesideStateDatabase(IConfiguration configuration, string fileName)
     {
@@ -29,7 +35,11 @@ public static class BotServiceCollectionExtensions
     {
         services.AddOptions<BotStorageOptions>().Bind(configuration.GetSection(BotStorageOptions.SectionName));
         // Resolved when first used, so settings added late (tests, environment) are seen.
-        services.AddSingleton<IStorage>(sp => new SqliteStorage(sp.GetRequiredService<IOptions<BotStorageOptions>>().Value.SqlitePath));
+        services.AddSingleton<IStorage>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<BotStorageOptions>>().Value;
+            return new SqliteStorage(storage.SqlitePath, storage.FlushEachCommit);
+        });
         services.AddBotFramework(configuration);
         services.AddSingleton<IBot, DelegateBotHandler>();
         return services;

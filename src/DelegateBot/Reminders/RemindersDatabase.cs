@@ -88,6 +88,11 @@ public sealed class RemindersDatabase
 
     private readonly string _connectionString;
 
+    // One writer at a time in SQLite: this process's writers (every turn's subscriber record, the delivery worker's
+    // claims and outcomes) queue here asynchronously instead of meeting in SQLite's busy handler, which blocks a
+    // thread and sleeps in steps of up to 100 ms. Other processes (the CLI, another instance) still meet there.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public RemindersDatabase(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -116,20 +121,31 @@ public sealed class RemindersDatabase
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns (it must not call back into this class).</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var result = await work(connection, transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = await work(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally { _writeGate.Release(); }
     }
 
+    /// <summary>A statement that writes (INSERT, UPDATE, DELETE); reads go through <see cref="QueryAsync"/>.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await Sql.ExecuteAsync(connection, null, sql, cancellationToken, parameters).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await Sql.ExecuteAsync(connection, null, sql, cancellationToken, parameters).ConfigureAwait(false);
+        }
+        finally { _writeGate.Release(); }
     }
 
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

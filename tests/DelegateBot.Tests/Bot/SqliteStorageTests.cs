@@ -21,9 +21,15 @@ public sealed class SqliteStorageTests : IDisposable
     private static async Task<JsonObject?> Read(IStorage storage, string key) =>
         (await storage.ReadAsync([key])).TryGetValue(key, out var v) ? (JsonObject)v : null;
 
-    public static TheoryData<string> Storages => ["sqlite", "memory"];
+    // "sqlite-unflushed": Storage:FlushEachCommit false, the same contract without waiting for the disk.
+    public static TheoryData<string> Storages => ["sqlite", "sqlite-unflushed", "memory"];
 
-    private IStorage Create(string kind) => kind == "sqlite" ? new SqliteStorage(DbPath) : new MemoryStorage();
+    private IStorage Create(string kind) => kind switch
+    {
+        "sqlite" => new SqliteStorage(DbPath),
+        "sqlite-unflushed" => new SqliteStorage(DbPath, flushCommits: false),
+        _ => new MemoryStorage(),
+    };
 
     [Theory, MemberData(nameof(Storages))]
     public async Task Empty_etag_inserts_only_when_absent(string kind)
@@ -153,5 +159,107 @@ public sealed class SqliteStorageTests : IDisposable
         await storage.WriteAsync(new Dictionary<string, object> { ["d"] = Item(1, "") }, DateTimeOffset.UnixEpoch);
         Assert.Equal(1, await storage.DeleteExpiredAsync(DateTimeOffset.UnixEpoch.AddSeconds(1)));
         Assert.NotNull(await Read(new SqliteStorage(DbPath), "k"));
+    }
+
+    [Fact]
+    public async Task Writes_that_queue_together_commit_together_yet_each_succeeds_or_fails_alone()
+    {
+        var storage = new SqliteStorage(DbPath);
+        var seed = Item(0, null);
+        await storage.WriteAsync(new Dictionary<string, object> { ["shared"] = seed });
+        var staleTag = (string)seed["eTag"]!;
+        await storage.WriteAsync(new Dictionary<string, object> { ["shared"] = Item(1, staleTag) });
+
+        // The first write holds the committer while it is being serialised, so the others queue behind it.
+        using var blocker = new BlockingItem();
+        var first = storage.WriteAsync(new Dictionary<string, object> { ["first"] = blocker });
+        Assert.True(blocker.Entered.Wait(TimeSpan.FromSeconds(30)));
+        var fresh = new[] { Item(10, null), Item(11, null) };
+        var writes = new[]
+        {
+            storage.WriteAsync(new Dictionary<string, object> { ["a"] = fresh[0] }),
+            // Its own batch fails as a whole (b2 is stale), and only it: its neighbours in the group are written.
+            storage.WriteAsync(new Dictionary<string, object> { ["b1"] = Item(20, null), ["shared"] = Item(21, staleTag) }),
+            storage.WriteAsync(new Dictionary<string, object> { ["c"] = fresh[1] }),
+        };
+        blocker.Release();
+        await first;
+
+        await writes[0];
+        var conflict = await Assert.ThrowsAsync<StorageConcurrencyException>(() => writes[1]);
+        Assert.Equal("shared", conflict.Key);
+        await writes[2];
+        Assert.Null(await Read(storage, "b1"));
+        Assert.Equal(1, (int)(await Read(storage, "shared"))!["n"]!);
+        Assert.Equal(10, (int)(await Read(storage, "a"))!["n"]!);
+        Assert.Equal((string)fresh[1]["eTag"]!, (string)(await Read(storage, "c"))!["eTag"]!);
+        Assert.NotNull(await Read(storage, "first"));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_it_waits_for_its_turn_is_not_written()
+    {
+        var storage = new SqliteStorage(DbPath);
+        using var blocker = new BlockingItem();
+        var first = storage.WriteAsync(new Dictionary<string, object> { ["first"] = blocker });
+        Assert.True(blocker.Entered.Wait(TimeSpan.FromSeconds(30)));
+
+        using var cancel = new CancellationTokenSource();
+        var waiting = storage.WriteAsync(new Dictionary<string, object> { ["late"] = Item(1, null) }, cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        blocker.Release();
+        await first;
+        // The next write goes through; the cancelled one never does.
+        await storage.WriteAsync(new Dictionary<string, object> { ["next"] = Item(2, null) });
+        Assert.Null(await Read(storage, "late"));
+        Assert.NotNull(await Read(storage, "next"));
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_of_one_etag_in_one_process_let_exactly_one_win()
+    {
+        var storage = new SqliteStorage(DbPath);
+        var seed = Item(0, null);
+        await storage.WriteAsync(new Dictionary<string, object> { ["k"] = seed });
+        var etag = (string)seed["eTag"]!;
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(n => Task.Run(async () =>
+        {
+            try { await storage.WriteAsync(new Dictionary<string, object> { ["k"] = Item(n, etag), [$"own{n}"] = Item(n, null) }); return n; }
+            catch (StorageConcurrencyException) { return 0; }
+        })));
+
+        var winner = Assert.Single(results, n => n != 0);
+        Assert.Equal(winner, (int)(await Read(storage, "k"))!["n"]!);
+        Assert.Equal([$"own{winner}"], (await storage.ReadAsync([.. Enumerable.Range(1, 20).Select(n => $"own{n}")])).Keys);
+    }
+
+    /// <summary>A value whose serialisation waits until released: it holds the committer in the middle of a group.</summary>
+    private sealed class BlockingItem : IStoreItem, IDisposable
+    {
+        private readonly ManualResetEventSlim _release = new();
+
+        // A field, so that the serialiser leaves it alone.
+        public readonly ManualResetEventSlim Entered = new();
+        public string? ETag { get; set; }
+
+        public int N
+        {
+            get
+            {
+                Entered.Set();
+                _release.Wait(TimeSpan.FromSeconds(30));
+                return 1;
+            }
+        }
+
+        public void Release() => _release.Set();
+
+        public void Dispose()
+        {
+            _release.Dispose();
+            Entered.Dispose();
+        }
     }
 }

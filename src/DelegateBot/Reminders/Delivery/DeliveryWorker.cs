@@ -110,20 +110,24 @@ public sealed class DeliveryWorker(
         try
         {
             var o = options.CurrentValue;
+            // Read first, so that between taking a rate slot and the send there is only the claim: the channel counts
+            // sends as they arrive, and the less happens in between, the less often a send lands in a window the
+            // limiter thought it had left. A conversation that cannot be sent to takes no slot at all.
+            var subscription = await subscriptions.GetAsync(row.ConversationKey, stoppingToken);
+            var reason = NotDeliverable(subscription);
+            var message = reason is null ? await ledger.MessageJsonAsync(row.BroadcastId, stoppingToken) : null;
             // Stopping before the claim leaves the row pending for the next run; after it, the send may finish.
-            await limiter.AcquireAsync(row.ConversationKey, stoppingToken);
+            if (reason is null) await limiter.AcquireAsync(row.ConversationKey, stoppingToken);
             var now = time.GetUtcNow();
             if (!await ledger.ClaimAsync(row, _owner, now, now + TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken)) return;
             claimed = true;
             var attempts = row.Attempts + 1;
-            var subscription = await subscriptions.GetAsync(row.ConversationKey, _abort.Token);
-            if (NotDeliverable(subscription) is { } reason)
+            if (reason is not null)
             {
                 await ledger.MarkFailedAsync(row, _owner, reason, time.GetUtcNow(), CancellationToken.None);
                 return;
             }
-            var message = await ledger.MessageJsonAsync(row.BroadcastId, _abort.Token);
-            var outcome = await sender.SendAsync(subscription!, message, _abort.Token);
+            var outcome = await sender.SendAsync(subscription!, message!, _abort.Token);
             await RecordAsync(row, subscription!, attempts, outcome, o);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || _abort.IsCancellationRequested)

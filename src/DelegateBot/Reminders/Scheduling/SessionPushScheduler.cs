@@ -21,11 +21,17 @@ public sealed class SessionPushScheduler(
     private readonly Lock _gate = new();
     private Task _pending = Task.CompletedTask;
 
+    /// <summary>
+    /// Plans in the background: the first plan needs the agenda, i.e. the knowledge index built, and the service
+    /// need not wait for it to start listening (a question arriving meanwhile waits for the index itself).
+    /// <see cref="WhenIdle"/> tells when it is done.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (delivery.GetService<IBroadcasts>() is null) logger.LogWarning("{Problem}", DeliveryEngine.Missing);
         agenda.Changed += OnAgendaChanged;
-        return Enqueue(() => agenda.Current);
+        _ = Enqueue(() => agenda.Current);
+        return Task.CompletedTask;
     }
 
     /// <summary>Runs before Quartz stops (hosted services stop in reverse order), so no re-planning outlives the scheduler.</summary>

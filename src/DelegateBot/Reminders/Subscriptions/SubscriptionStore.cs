@@ -9,17 +9,34 @@ public sealed class SubscriptionStore(RemindersDatabase database, TimeProvider t
 {
     private const string Columns = "conversation_key, reference_json, user_key, is_group, vouched, mode, locale, stopped_at, inactive_at, inactive_reason, created_at, last_seen_at";
 
+    /// <summary>How stale last_seen_at may get before a turn that changes nothing else writes it anyway.</summary>
+    public static readonly TimeSpan LastSeenRefresh = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Creates or refreshes the conversation's subscription from an inbound activity. A conversation that writes
     /// again is active again (the user unblocked or reinstalled the bot); "stop reminders" and the chosen mode stay.
     /// The serviceUrl is vouched for only by an authenticated request; an anonymous one never upgrades it.
+    /// This runs on every turn, so the row is read first and written only when the write would change it (or its
+    /// last_seen_at is older than <see cref="LastSeenRefresh"/>): a read takes no write lock.
     /// </summary>
     public async Task RecordAsync(ConversationReference reference, string? userKey, bool isGroup, bool vouched, CancellationToken cancellationToken = default)
     {
         var channelId = reference.ChannelId ?? throw new ArgumentException("The reference has no channelId.", nameof(reference));
         var conversationId = reference.Conversation?.Id ?? throw new ArgumentException("The reference has no conversation id.", nameof(reference));
         var serviceUrl = reference.ServiceUrl ?? throw new ArgumentException("The reference has no serviceUrl.", nameof(reference));
-        var now = Sql.Time(time.GetUtcNow());
+        var key = Subscription.KeyOf(channelId, conversationId);
+        var referenceJson = JsonSerializer.Serialize(reference, BotJson.Options);
+        var nowTime = time.GetUtcNow();
+        if (await GetAsync(key, cancellationToken).ConfigureAwait(false) is { } current
+            && current.InactiveAt is null
+            && current.Reference.ServiceUrl == serviceUrl
+            && current.UserKey == userKey
+            && current.IsGroup == isGroup
+            && (current.Vouched || !vouched)
+            && SameReference(current.Reference, reference)
+            && nowTime - current.LastSeenAt < LastSeenRefresh)
+            return;
+        var now = Sql.Time(nowTime);
         await database.ExecuteAsync($"""
             INSERT INTO subscriptions (conversation_key, channel_id, conversation_id, service_url, reference_json, user_key, is_group, vouched, mode, locale, stopped_at, inactive_at, inactive_reason, created_at, last_seen_at)
             VALUES (@k, @c, @conv, @url, @ref, @user, @group, @vouched, 'all', @locale, NULL, NULL, NULL, @now, @now)
@@ -29,10 +46,18 @@ public sealed class SubscriptionStore(RemindersDatabase database, TimeProvider t
                 vouched = CASE WHEN excluded.vouched = 1 THEN 1 WHEN subscriptions.service_url = excluded.service_url THEN subscriptions.vouched ELSE 0 END,
                 inactive_at = NULL, inactive_reason = NULL
             """, cancellationToken,
-            ("@k", Subscription.KeyOf(channelId, conversationId)), ("@c", channelId), ("@conv", conversationId), ("@url", serviceUrl),
-            ("@ref", JsonSerializer.Serialize(reference, BotJson.Options)), ("@user", userKey), ("@group", isGroup ? 1 : 0),
+            ("@k", key), ("@c", channelId), ("@conv", conversationId), ("@url", serviceUrl),
+            ("@ref", referenceJson), ("@user", userKey), ("@group", isGroup ? 1 : 0),
             ("@vouched", vouched ? 1 : 0), ("@locale", reference.Locale), ("@now", now)).ConfigureAwait(false);
     }
+
+    /// <summary>The same addressing; the activity id differs on every turn and proactive sends do not use it.</summary>
+    private static bool SameReference(ConversationReference stored, ConversationReference now) => Addressing(stored) == Addressing(now);
+
+    private static string Addressing(ConversationReference r) => JsonSerializer.Serialize(new ConversationReference
+    {
+        User = r.User, Bot = r.Bot, Conversation = r.Conversation, ChannelId = r.ChannelId, Locale = r.Locale, ServiceUrl = r.ServiceUrl,
+    }, BotJson.Options);
 
     public async Task<Subscription?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         (await database.QueryAsync($"SELECT {Columns} FROM subscriptions WHERE conversation_key = @k", Read, cancellationToken, ("@k", key)).ConfigureAwait(false))

@@ -4,6 +4,7 @@ using DelegateBot.Reminders;
 using DelegateBot.Reminders.Delivery;
 using DelegateBot.Tests.Bot;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static DelegateBot.Tests.Reminders.Delivery.DeliveryHarness;
 
@@ -201,6 +202,26 @@ public sealed class DeliveryEngineTests(ITestOutputHelper output)
         Assert.Equal("28:delegatebot", byConversation["teams-0"].From!.Id);
         Assert.Equal("teams-user-0", byConversation["teams-0"].Recipient!.Id);
         Assert.Null(byConversation["teams-0"].ReplyToId);
+    }
+
+    [Fact]
+    public async Task A_conversation_that_stopped_after_the_enqueue_fails_without_taking_a_rate_slot()
+    {
+        await using var channel = await TestChannel.StartAsync();
+        // One send a second on a clock that never moves: a second slot would never come.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
+        await using var h = await StartAsync(new() { ["Reminders:Delivery:AppPerSecond"] = "1" }, clock);
+        var keys = await h.SeedAsync(2, channel.ServiceUrl);
+        // Stopped between the enqueue (rows written for both) and the send.
+        await h.Subscriptions.SetStoppedAsync(keys[0], true);
+        var (broadcast, _) = await h.Ledger.CreateAsync(Request("broadcast:stopped", "Room change"), keys, clock.GetUtcNow(), default);
+        h.Services.GetRequiredService<DeliverySignal>().Set();
+
+        var report = await h.WaitUntilCompleteAsync(broadcast.Id, TimeSpan.FromSeconds(30));
+
+        Assert.Equal((1, 1), (report.Sent, report.Failed));
+        Assert.StartsWith("not sent: the conversation said \"stop reminders\"", Assert.Single(report.Failures).Reason);
+        Assert.Equal("conv-1", ConversationOf(Assert.Single(channel.Calls)));
     }
 
     private static string ConversationOf(TestChannel.Call call) => Uri.UnescapeDataString(call.RawPath.Split('/')[3]);
