@@ -7,7 +7,7 @@ namespace DelegateBot.Core.Tests.Knowledge;
 
 /// <summary>
 /// Answers that depend on how a document is laid out or phrased: a letter's own date and reference against those it
-/// cites, the agent of a passive verb, an HTML table of labels and of programme items with their speakers, and a
+/// cites, the agent of a passive verb, what holds for all meetings against what one of them says, an HTML table of labels and of programme items with their speakers, and a
 /// question's misspelt word. Our own two documents (not the seeds), through the real index and answer service.
 /// </summary>
 public sealed class LayoutAnswerTests : IDisposable
@@ -48,6 +48,16 @@ public sealed class LayoutAnswerTests : IDisposable
         </body></html>
         """;
 
+    private const string Report = """
+        Annual report of the Seasonal Mobility Network 2020
+
+        The first meeting of the Seasonal Mobility Network, organized by the Government of Austria, took place in Graz in 2018.
+
+        The meetings of the Seasonal Mobility Network are organized by the rotating chair, assisted by the Network secretariat.
+
+        The Charter of the Network enters into force on the thirtieth day after the date of its signature by the fifth member, or on 1 January 2021, whichever is later.
+        """;
+
     private readonly KnowledgeFolder _folder = new();
     private readonly KnowledgeIndex _index;
     private readonly IAnswerService _answers;
@@ -56,6 +66,7 @@ public sealed class LayoutAnswerTests : IDisposable
     {
         _folder.Write("wta-letter-seasonal-workers-2021.txt", Letter);
         _folder.Write("coastal-fisheries-workshop.html", Page);
+        _folder.Write("seasonal-mobility-network-report-2020.txt", Report);
         _index = _folder.CreateIndex();
         _answers = _folder.CreateAnswers(_index);
     }
@@ -77,6 +88,9 @@ public sealed class LayoutAnswerTests : IDisposable
     [InlineData("What is the working language of the workshop?", "English")]
     [InlineData("Who gives the opening remarks at the workshop?", "Anna Berger", "Tomas Novak")]
     [InlineData("Who moderates panel one?", "Lucia Ferreira")]
+    [InlineData("Who organizes the meetings of the Seasonal Mobility Network?", "rotating chair")]
+    [InlineData("Who organized the first meeting of the Seasonal Mobility Network?", "Government of Austria")]
+    [InlineData("When does the Charter of the Network enter into force?", "thirtieth day after the date of its signature by the fifth member")]
     public void Answers_from_the_layout_and_phrasing_of_our_documents(string question, params string[] expected)
     {
         var answer = Ask(question);
@@ -166,8 +180,19 @@ public sealed class TableTextTests
 public sealed class AgentTests
 {
     [Theory]
+    [InlineData("It shall enter into force on the ninetieth day after the date of deposit of the fortieth instrument of ratification, acceptance or approval.",
+        "ninetieth day after the date of deposit of the fortieth instrument of ratification")]
+    [InlineData("It enters into force for that State on the thirtieth day after the date of deposit by such State of the relevant instrument or on the date this Charter enters into force.",
+        "thirtieth day after the date of deposit by such State of the relevant instrument")]
+    [InlineData("Denunciation takes effect one year after the date of receipt of the notification by the Secretary-General.",
+        "one year after the date of receipt of the notification by the Secretary-General")]
+    public void A_treaty_clock_is_a_date_of_whole_words_not_ending_on_a_connector(string sentence, string date) =>
+        Assert.Contains(EntityExtractor.Extract(sentence), e => e.Kind == EntityKind.Date && e.Text == date && e.Role == "relative");
+
+    [Theory]
     [InlineData("The meeting is organized by the Chair-in-Office, assisted by other members of the Troika.", "assisted", "other members of the Troika")]
     [InlineData("The session will be held under the chairmanship of the Philippines.", "chaired", "Philippines")]
+    [InlineData("The meetings are organized by the rotating chair, assisted by the secretariat.", "organized", "rotating chair")]
     [InlineData("The workshop is jointly funded by the European Union and UNDP, which also host it.", "funded", "European Union and UNDP")]
     public void The_agent_of_a_passive_verb_is_found_with_its_verb(string sentence, string verb, string agent)
     {

@@ -24,6 +24,7 @@ internal static partial class EntityExtractor
         var end = start;
         var count = 0;
         var capitalised = false;
+        var previous = "";
         foreach (Match w in words)
         {
             if (w.Index != end && text.AsSpan(end, w.Index - end).Trim().Length > 0) break; // only spaces between words
@@ -32,11 +33,12 @@ internal static partial class EntityExtractor
             if (count == 0 && (MeansWords.Contains(lower) || char.IsDigit(word[0]))) return;
             if (count > 0 && AgentStops.Contains(lower)) break;
             // "a technical secretariat hosted by ...", "a support structure comprising ...": a participle starts another clause
-            // (but "an international steering committee" is one noun phrase).
-            if (count > 0 && char.IsLower(word[0]) && !IngNouns.Contains(lower)
+            // (but "an international steering committee", "the rotating chair" are one noun phrase: after a determiner, an adjective).
+            if (count > 0 && char.IsLower(word[0]) && !IngNouns.Contains(lower) && !Determiners.Contains(previous)
                 && (lower.EndsWith("ing", StringComparison.Ordinal) || (lower.EndsWith("ed", StringComparison.Ordinal) && lower.Length > 4))) break;
             if (count > 0 && lower is "and" && AuxiliaryAfter().IsMatch(text, w.Index + w.Length)) break;
             capitalised |= char.IsUpper(word[0]) && !Determiners.Contains(lower);
+            previous = lower;
             end = w.Index + w.Length;
             count++;
             // A comma, a full stop, a bracket: the phrase is over ("Mr." is no full stop).

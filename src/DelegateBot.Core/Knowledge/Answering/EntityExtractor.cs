@@ -161,7 +161,8 @@ internal static partial class EntityExtractor
     [GeneratedRegex(@"(?:19|20)\d{2}")]
     private static partial Regex YearInside();
 
-    [GeneratedRegex(@"\b(?:[a-z]+(?:th|st|nd|rd)|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|following|from)\s+[^.;,()]{3,100}|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?)\s+(?:after|from|following)\s+the\s+(?:date|day|receipt|deposit|entry|adoption|signature|notification)\b[^.;,()]{0,100}")]
+    /// <summary>Whole words, not ending on a connector ("... of the relevant instrument", not "... instrument or").</summary>
+    [GeneratedRegex(@"\b(?:[a-z]+(?:th|st|nd|rd)|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|following|from)(?:\s+[^\s.;,()]+){1,14}(?![^\s.;,()])(?<!\s(?:or|and|of|the|by|to|an?|in|on|for|with|such|this|that))|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?)\s+(?:after|from|following)\s+the\s+(?:date|day|receipt|deposit|entry|adoption|signature|notification)\b(?:\s+[^\s.;,()]+){0,12}(?![^\s.;,()])(?<!\s(?:or|and|of|the|by|to|an?|in|on|for|with|such|this|that))")]
     private static partial Regex RelativeDate();
 
     [GeneratedRegex(@"(?<!\d)\d{1,2}(?!\d)")]

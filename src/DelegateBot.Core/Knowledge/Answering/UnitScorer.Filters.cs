@@ -42,6 +42,34 @@ internal static partial class UnitScorer
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[Cc]losing|CLOSING|[Cc]oncluding|[Cc]losure|[Ff]inal [Rr]emarks|[Ww]rap-up)\b")]
     private static partial System.Text.RegularExpressions.Regex ClosingWords();
 
+    private const double OneInstanceMalus = 0.1;
+
+    /// <summary>
+    /// "The first meeting of the Global Forum, organized by ...": the unit is about one of the things the question asks
+    /// about in general (an ordinal before a word of the question), so a sentence about all of them says it better.
+    /// </summary>
+    private static bool AboutOneInstance(Question q, TextUnit unit)
+    {
+        var tokens = unit.Tokens;
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i].End - tokens[i].Start > 7 || !Ordinals.Contains(unit.Text[tokens[i].Start..tokens[i].End])) continue;
+            foreach (var c in q.Concepts)
+                if (!c.Optional && Matches(c, tokens[i + 1].Stem)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>No "panel two", "2010", "the first ..." in the question: it asks about all of what it names.</summary>
+    private static bool NamesNoInstance(Question q) =>
+        !q.Concepts.Any(c => c.Identifier || (c.Constraint && c.Surface.Any(char.IsDigit)))
+        && !q.Folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Ordinals.Contains);
+
+    private static readonly HashSet<string> Ordinals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    };
+
     /// <summary>"Panel two", "objective 9", "the 2010 meeting": a passage about another one of them cannot answer.</summary>
     private static bool CarriesIdentifiers(Question q, IndexedPassage passage, HashSet<string> docStems)
     {

@@ -58,6 +58,8 @@ internal static partial class UnitScorer
         // The rarest words of the question (within 80% of the rarest's weight) must occur somewhere around the answer.
         var keyWeight = 0.8 * q.Required.Select(c => c.Weight).DefaultIfEmpty(0).Max();
         var shortQuestion = q.Required.Count() <= 4;
+        // "Who organizes the meetings of the Forum?" names none of them: it asks what holds for all.
+        var generic = NamesNoInstance(q);
         for (var u = 0; u < n; u++)
         {
             var unit = passage.Units[u];
@@ -106,6 +108,7 @@ internal static partial class UnitScorer
             }
             score /= total;
             if (score < MinCoverage) continue;
+            if (generic && AboutOneInstance(q, unit)) score -= OneInstanceMalus;
             output.Add(new UnitMatch
             {
                 Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
@@ -167,10 +170,14 @@ internal static partial class UnitScorer
         var bestScore = double.MinValue;
         var matched = MatchedTokens(q, unit);
         var ownShare = -1.0;
+        // "Who organizes X?" over "organized by A, assisted by B": B is the agent of another doing.
+        var askedAgent = type == AnswerType.Person && q.Verb is { } askedVerb && !q.AsksForRoleHolder ? AgentOf(unit, askedVerb, q) : null;
         foreach (var e in unit.Entities)
         {
             var kindBonus = KindFit(q, type, e);
             if (kindBonus <= NoFit) continue;
+            if (askedAgent is not null && e.Kind == EntityKind.Agent && e.Role is not null && !ReferenceEquals(e, askedAgent)
+                && !e.RoleStems.Any(s => Matches(q.Verb!, s))) continue;
             // The day a programme item is on answers for that item, not for the event its heading names.
             if (e.Inferred)
             {
