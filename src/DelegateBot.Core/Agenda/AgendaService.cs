@@ -22,6 +22,8 @@ public sealed class AgendaService
     private readonly Places _places;
     private readonly object _gate = new();
     private readonly KnowledgeIndex? _knowledge;
+    // One extractor for every build: a rebuild reads again only the documents that changed.
+    private readonly AgendaExtractor _extractor;
     private IReadOnlyList<KnowledgeDocument>? _documents;
     private volatile Agenda? _agenda;
     private volatile RehearsalClock? _rehearsal;
@@ -33,9 +35,10 @@ public sealed class AgendaService
         _options = options.Value;
         _time = time;
         _knowledge = knowledge;
-        if (knowledge is not null) knowledge.Rebuilt += _ => Rebuild(knowledge.Documents);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _places = new Places(_options.Places);
+        _extractor = new AgendaExtractor(_options.DefaultTimeZone, _options.Places);
+        if (knowledge is not null) knowledge.Rebuilt += _ => Rebuild(knowledge.Documents);
         if (!AgendaTime.IsKnownZone(_options.DefaultTimeZone))
             throw new InvalidOperationException($"Agenda:DefaultTimeZone '{_options.DefaultTimeZone}' is not an IANA time zone (e.g. America/New_York).");
         if (_options.RehearsalMeetingId is not null && _options.RehearsalStart is null)
@@ -118,9 +121,8 @@ public sealed class AgendaService
     {
         _documents = documents;
         var overridesName = _options.OverridesFile;
-        var extracted = new AgendaExtractor(_options.DefaultTimeZone, _options.Places)
-            .Extract(documents.Where(d => !string.Equals(d.Source, overridesName, StringComparison.OrdinalIgnoreCase)),
-                KnowledgeFolderReader.SourceText(KnowledgeFolder));
+        var meetingDocuments = documents.Where(d => !string.Equals(d.Source, overridesName, StringComparison.OrdinalIgnoreCase)).ToList();
+        var extracted = _extractor.Extract(meetingDocuments, KnowledgeFolderReader.SourceText(KnowledgeFolder));
         var agenda = extracted;
         var path = Path.Combine(KnowledgeFolder, overridesName);
         if (File.Exists(path))
@@ -142,8 +144,8 @@ public sealed class AgendaService
             }
         }
         _agenda = agenda;
-        _logger.LogInformation("Agenda built: {Meetings} meetings, {Sessions} sessions, {Deadlines} deadlines",
-            agenda.Meetings.Count, agenda.Meetings.Sum(m => m.Sessions.Count), agenda.AllDeadlines.Count());
+        _logger.LogInformation("Agenda built: {Meetings} meetings, {Sessions} sessions, {Deadlines} deadlines ({Read} of {Documents} documents read, the others unchanged)",
+            agenda.Meetings.Count, agenda.Meetings.Sum(m => m.Sessions.Count), agenda.AllDeadlines.Count(), _extractor.DocumentsRead, meetingDocuments.Count);
         Changed?.Invoke(agenda);
         return agenda;
     }

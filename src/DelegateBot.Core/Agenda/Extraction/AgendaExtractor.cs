@@ -5,37 +5,50 @@ namespace DelegateBot.Core.Agenda.Extraction;
 /// <summary>
 /// Builds the agenda from knowledge documents: reads each document, then merges what several documents say
 /// about the same event (the Global Forum of July 2007 in one paper and of 10-11 July 2007 in Brussels in another).
+/// Keep one extractor for successive builds: it reads again only the documents that changed since the last one.
+/// Not for use by several threads at once.
 /// </summary>
 public sealed class AgendaExtractor
 {
     private readonly Places _places;
     private readonly string _defaultZone;
-    // Each name's words, once per extraction: clustering compares every mention with every event found so far.
-    private readonly Dictionary<string, HashSet<string>> _nameTokens = new(StringComparer.Ordinal);
+    private readonly DocumentDrafts _documents;
 
     public AgendaExtractor(string defaultTimeZone = "UTC", IReadOnlyDictionary<string, string>? extraPlaces = null)
     {
         _places = new Places(extraPlaces);
         _defaultZone = defaultTimeZone;
+        _documents = new DocumentDrafts(_places);
     }
+
+    /// <summary>How many documents the last <see cref="Extract"/> read; the others had not changed since the one before.</summary>
+    public int DocumentsRead => _documents.Read;
 
     /// <param name="sourceText">The file text of a document's Source, when it is plain text (for file line numbers in provenance).</param>
     public Agenda Extract(IEnumerable<KnowledgeDocument> documents, Func<string, string?>? sourceText = null)
     {
         var drafts = new List<MeetingDraft>();
         var loose = new List<Deadline>();
-        foreach (var document in documents)
+        foreach (var document in _documents.ReadAll(documents, sourceText))
         {
-            var (meetings, deadlines) = new DocumentExtractor(document, _places, sourceText?.Invoke(document.Source)).Extract();
-            drafts.AddRange(meetings);
-            loose.AddRange(deadlines);
+            drafts.AddRange(document.Meetings);
+            loose.AddRange(document.Deadlines);
         }
 
+        var words = new NameWords(drafts.SelectMany(d => d.Names.Prepend(d.Name)));
         // "the Global Forum" without an ordinal is the series, not one of its meetings (unless exact days are given).
-        var seriesNames = drafts.Where(d => d.IsSeriesMeeting).Select(d => d.Name).Distinct().ToList();
-        drafts.RemoveAll(d => !d.IsSeriesMeeting && d.Ordinal is null && d.Sessions.Count == 0 && d.Date?.HasDay != true
-            && seriesNames.Any(s => MeetingNames.SameEvent(s, d.Name)));
-        var clusters = Cluster(drafts);
+        var series = new Dictionary<string, List<string>>(StringComparer.Ordinal); // series names by their rarest words
+        foreach (var name in drafts.Where(d => d.IsSeriesMeeting).Select(d => d.Name).Distinct())
+            foreach (var word in words.Prefix(name))
+            {
+                if (!series.TryGetValue(word, out var list)) series[word] = list = [];
+                list.Add(name);
+            }
+        bool NamesSeries(string name) => words.Prefix(name).Any(w => series.TryGetValue(w, out var list)
+            && list.Any(s => MeetingNames.SameEvent(words.Tokens(s), words.Tokens(name))));
+        drafts.RemoveAll(d => !d.IsSeriesMeeting && d.Ordinal is null && d.Sessions.Count == 0 && d.Date?.HasDay != true && NamesSeries(d.Name));
+        var clusters = new EventClusters(_places, words)
+            .Group(drafts.OrderByDescending(d => d.Date?.Precision ?? -1).ThenByDescending(d => d.Sessions.Count));
         var ids = new HashSet<string>();
         var result = clusters
             .Where(Schedulable)
@@ -49,74 +62,6 @@ public sealed class AgendaExtractor
     private static bool Schedulable(List<MeetingDraft> c) =>
         c.Any(d => d.Date?.Year is not null) && (c.Any(d => d.Place is not null) || c.Any(d => d.Date?.HasDay == true) || c.Any(d => d.Sessions.Count > 0))
         || c.Any(d => d.Sessions.Any(s => s.Timed));
-
-    private List<List<MeetingDraft>> Cluster(List<MeetingDraft> drafts)
-    {
-        var clusters = new List<List<MeetingDraft>>();
-        // The clusters each name word occurs in: only a cluster sharing a word with a mention can have its name
-        // (SameEvent needs a common word), so a mention is compared with those, in order, not with every event.
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var candidates = new SortedSet<int>();
-        foreach (var d in drafts.OrderByDescending(d => d.Date?.Precision ?? -1).ThenByDescending(d => d.Sessions.Count))
-        {
-            candidates.Clear();
-            foreach (var name in d.Names)
-                foreach (var word in NameTokens(name))
-                    if (byWord.TryGetValue(word, out var found)) candidates.UnionWith(found);
-            var index = -1;
-            foreach (var i in candidates)
-            {
-                var c = clusters[i];
-                // An undated mention only joins an event of its own document: across documents a bare name is too weak a link.
-                if (c.All(x => Compatible(x, d)) && c.Any(x => SameName(x, d)) && (d.Date is not null || c.Any(x => x.Source == d.Source)))
-                {
-                    index = i;
-                    break;
-                }
-            }
-            if (index < 0)
-            {
-                clusters.Add([d]);
-                index = clusters.Count - 1;
-            }
-            else clusters[index].Add(d);
-            foreach (var name in d.Names)
-                foreach (var word in NameTokens(name))
-                {
-                    if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
-                    if (list.Count == 0 || list[^1] != index) list.Add(index);
-                }
-        }
-        return clusters;
-    }
-
-    private bool SameName(MeetingDraft a, MeetingDraft b) =>
-        (a.Head == b.Head || a.IsSeriesMeeting || b.IsSeriesMeeting) && a.Names.Any(x => b.Names.Any(y => MeetingNames.SameEvent(NameTokens(x), NameTokens(y))));
-
-    private HashSet<string> NameTokens(string name)
-    {
-        if (!_nameTokens.TryGetValue(name, out var tokens)) _nameTokens[name] = tokens = MeetingNames.Tokens(name);
-        return tokens;
-    }
-
-    private bool Compatible(MeetingDraft a, MeetingDraft b)
-    {
-        if (a.Ordinal is not null && b.Ordinal is not null && a.Ordinal != b.Ordinal) return false;
-        if (a.Date is { } x && b.Date is { } y && !DatesOverlap(x, y)) return false;
-        if (a.Place is { } p && b.Place is { } q && !_places.Compatible(p, q)) return false;
-        // Two undated mentions of a series are the series, not one of its meetings.
-        if (a.Date is null && b.Date is null) return false;
-        return true;
-    }
-
-    private static bool DatesOverlap(DateMatch a, DateMatch b)
-    {
-        if (a.Year != b.Year) return false;
-        if (a.Month is null || b.Month is null) return true;
-        if (!a.HasDay || !b.HasDay)
-            return a.Month == b.Month || (a.EndMonth ?? a.Month) == b.Month || (b.EndMonth ?? b.Month) == a.Month;
-        return a.Start <= b.Last && b.Start <= a.Last;
-    }
 
     private Meeting Build(List<MeetingDraft> cluster, HashSet<string> ids)
     {
@@ -177,7 +122,7 @@ public sealed class AgendaExtractor
             Language = Pick(AgendaFields.Language, d => d.Language),
             Interpretation = Pick(AgendaFields.Interpretation, d => d.Interpretation),
             RegistrationContact = Pick(AgendaFields.RegistrationContact, d => d.RegistrationContact),
-            Hours = Pick(AgendaFields.Hours, d => d.Hours.Count > 0 ? d.Hours : null) ?? [],
+            Hours = Pick(AgendaFields.Hours, d => d.Hours.Count > 0 ? d.Hours : null)?.ToList() ?? [],
             TimeZone = zone,
             Sessions = sessions,
             Deadlines = deadlines,
@@ -199,7 +144,8 @@ public sealed class AgendaExtractor
 
     private static List<Session> BuildSessions(List<SessionDraft> drafts)
     {
-        var timed = drafts.Where(d => d.Timed).ToList();
+        // Copies to merge into: the drafts stay as their document gave them, for the next build.
+        var timed = drafts.Where(d => d.Timed).Select(d => d.Copy()).ToList();
         var untimed = new List<SessionDraft>();
         foreach (var u in drafts.Where(d => !d.Timed))
         {
@@ -238,7 +184,7 @@ public sealed class AgendaExtractor
                 Chair = d.Chair,
                 Panelists = d.Panelists.DistinctBy(p => p.Name).ToList(),
                 Speakers = d.Speakers.DistinctBy(p => p.Name).ToList(),
-                KeyQuestions = d.KeyQuestions,
+                KeyQuestions = [.. d.KeyQuestions],
                 Description = d.Description.Count == 0 ? null : string.Join("\n\n", d.Description),
                 Pushes = d.Kind != SessionKind.Break,
                 Provenance = d.Provenance,

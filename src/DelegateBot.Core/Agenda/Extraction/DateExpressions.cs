@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -38,13 +39,16 @@ internal static partial class DateExpressions
     private const string Sep = @"\s*(?:-|–|—|and|to|until|through)\s*";
     private const string Ord = "(?:st|nd|rd|th)?";
 
+    private static readonly string[] LowerMonthNames =
+        Enumerable.Range(1, 12).Select(m => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m).ToLowerInvariant()).ToArray();
+
     public static int? MonthNumber(string name)
     {
         var key = name.TrimEnd('.').ToLowerInvariant();
         if (key.Length < 3) return null;
         for (var m = 1; m <= 12; m++)
         {
-            var full = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m).ToLowerInvariant();
+            var full = LowerMonthNames[m - 1];
             if (full.StartsWith(key[..3], StringComparison.Ordinal) && (key.Length == 3 || full.StartsWith(key, StringComparison.Ordinal) || key == "sept"))
                 return m;
         }
@@ -56,32 +60,16 @@ internal static partial class DateExpressions
     public static List<DateMatch> Find(string text, bool bareYears = true)
     {
         var found = new List<DateMatch>();
-        void Add(DateMatch d)
-        {
-            if (found.Any(f => d.Index < f.End && f.Index < d.End)) return;
-            found.Add(d);
-        }
-
-        foreach (Match m in Iso().Matches(text))
-            Add(new(m.Index, m.Length, Int(m.Groups[1]), Int(m.Groups[2]), Int(m.Groups[3])));
-        foreach (Match m in CrossMonth().Matches(text))
-            Add(new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m1"].Value), Int(m.Groups["d1"]),
-                MonthNumber(m.Groups["m2"].Value), Int(m.Groups["d2"])));
-        foreach (Match m in DayMonth().Matches(text))
-            Add(new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), Int(m.Groups["d1"]),
-                null, Int(m.Groups["d2"])));
-        foreach (Match m in MonthDay().Matches(text))
-            Add(new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), Int(m.Groups["d1"]),
-                null, Int(m.Groups["d2"])));
-        foreach (Match m in MonthYear().Matches(text))
-        {
-            // "the end of November 2006", "mid-2008": too vague to schedule anything.
-            if (m.Groups["q"].Success) { Add(new(m.Index, m.Length, null, null, null)); continue; }
-            Add(new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), null));
-        }
+        // Every pattern needs a digit (\d: any Unicode decimal digit), and all but the ISO and bare-year ones a month
+        // name, which starts with one of MonthStarts: most lines and clauses have neither, and skip the patterns.
+        if (!HasDigit(text)) return found;
+        // Match/NextMatch as Matches() enumerates, without its collection: nothing is allocated for no match.
+        for (var m = Iso().Match(text); m.Success; m = m.NextMatch())
+            Add(found, new(m.Index, m.Length, Int(m.Groups[1]), Int(m.Groups[2]), Int(m.Groups[3])));
+        if (text.AsSpan().IndexOfAny(MonthStarts) >= 0) FindWithMonths(text, found);
         if (bareYears)
-            foreach (Match m in BareYear().Matches(text))
-                Add(new(m.Index, m.Length, Int(m.Groups[1]), null, null));
+            for (var m = BareYear().Match(text); m.Success; m = m.NextMatch())
+                Add(found, new(m.Index, m.Length, Int(m.Groups[1]), null, null));
 
         found.RemoveAll(d => d.Year is null && d.Month is null);
         found.RemoveAll(d => d.Month is { } mo && (mo < 1 || mo > 12) || d.Day is { } dd && (dd < 1 || dd > 31));
@@ -89,14 +77,61 @@ internal static partial class DateExpressions
         return found;
     }
 
-    /// <summary>A line that is nothing but a date ("Thursday, 19 May 2011", "2018-02-22", "Day 2 – 23 February").</summary>
-    public static DateMatch? WholeLine(string line)
+    private static readonly SearchValues<string> MonthStarts =
+        SearchValues.Create(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    /// <summary>Whether the text has a character <c>\d</c> matches (a Unicode decimal digit).</summary>
+    internal static bool HasDigit(string text)
     {
-        var dates = Find(line, bareYears: false).Where(d => d.HasDay).ToList();
-        if (dates.Count != 1) return null;
-        var rest = line.Remove(dates[0].Index, dates[0].Length);
+        foreach (var c in text)
+            if (char.IsDigit(c)) return true;
+        return false;
+    }
+
+    /// <summary>Adds a date unless it overlaps one found before (earlier patterns win).</summary>
+    private static void Add(List<DateMatch> found, DateMatch d)
+    {
+        foreach (var f in found)
+            if (d.Index < f.End && f.Index < d.End) return;
+        found.Add(d);
+    }
+
+    private static void FindWithMonths(string text, List<DateMatch> found)
+    {
+        for (var m = CrossMonth().Match(text); m.Success; m = m.NextMatch())
+            Add(found, new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m1"].Value), Int(m.Groups["d1"]),
+                MonthNumber(m.Groups["m2"].Value), Int(m.Groups["d2"])));
+        for (var m = DayMonth().Match(text); m.Success; m = m.NextMatch())
+            Add(found, new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), Int(m.Groups["d1"]),
+                null, Int(m.Groups["d2"])));
+        for (var m = MonthDay().Match(text); m.Success; m = m.NextMatch())
+            Add(found, new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), Int(m.Groups["d1"]),
+                null, Int(m.Groups["d2"])));
+        for (var m = MonthYear().Match(text); m.Success; m = m.NextMatch())
+        {
+            // "the end of November 2006", "mid-2008": too vague to schedule anything.
+            if (m.Groups["q"].Success) { Add(found, new(m.Index, m.Length, null, null, null)); continue; }
+            Add(found, new(m.Index, m.Length, Int(m.Groups["y"]), MonthNumber(m.Groups["m"].Value), null));
+        }
+    }
+
+    /// <summary>A line that is nothing but a date ("Thursday, 19 May 2011", "2018-02-22", "Day 2 – 23 February").</summary>
+    public static DateMatch? WholeLine(string line) => WholeLine(line, Find(line, bareYears: false));
+
+    /// <param name="dates">The line's dates, <see cref="Find"/> without bare years.</param>
+    public static DateMatch? WholeLine(string line, IReadOnlyList<DateMatch> dates)
+    {
+        DateMatch? day = null;
+        foreach (var d in dates)
+        {
+            if (!d.HasDay) continue;
+            if (day is not null) return null;
+            day = d;
+        }
+        if (day is null) return null;
+        var rest = line.Remove(day.Index, day.Length);
         rest = LineNoise().Replace(rest, "");
-        return rest.Trim().Length == 0 ? dates[0] : null;
+        return rest.Trim().Length == 0 ? day : null;
     }
 
     public static DateMatch WithYear(DateMatch d, int year) => d.Year is null ? d with { Year = year } : d;

@@ -9,7 +9,9 @@ internal sealed partial class DocumentExtractor
 
     private void ReadDeadlines(string text, MeetingDraft? eventInSentence, Provenance at, int line)
     {
-        var dates = DateExpressions.Find(text, bareYears: false).Select(d => CompleteYear(d, line)).Where(d => d.Start is not null).ToList();
+        var found = DateExpressions.Find(text, bareYears: false);
+        if (found.Count == 0) return;
+        var dates = found.Select(d => CompleteYear(d, line)).Where(d => d.Start is not null).ToList();
         if (dates.Count == 0) return;
         // Each "deadline" takes the date nearest after it (or before it: "by 2 March, the registration deadline").
         var cues = DeadlineWord().Matches(text).Select(m => m.Index).ToList();

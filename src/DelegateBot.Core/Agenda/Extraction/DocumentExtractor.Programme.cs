@@ -56,7 +56,7 @@ internal sealed partial class DocumentExtractor
     private int HeaderLine(ProgrammeBlock block)
     {
         for (var n = block.FirstLine - 1; n >= Math.Max(1, block.FirstLine - 12); n--)
-            if (DateExpressions.WholeLine(_doc.Lines[n - 1].Text) is not null) return n;
+            if (_doc.WholeLineDate(_doc.Lines[n - 1]) is not null) return n;
         return block.FirstLine;
     }
 

@@ -24,9 +24,9 @@ internal sealed partial class DocumentExtractor
     {
         _places = places;
         _doc = new DocumentLines(document, sourceText);
-        _sentences = Sentences.Split(_doc.Lines);
+        _sentences = Sentences.Split(_doc);
         foreach (var line in _doc.Lines)
-            foreach (var d in DateExpressions.Find(line.Text, bareYears: false))
+            foreach (var d in _doc.DatesOf(line))
                 if (d.Start is { } s) _fullDates.Add((line.Number, s));
     }
 
@@ -84,10 +84,13 @@ internal sealed partial class DocumentExtractor
 
     private void ReadClause(string clause, List<(EventMention Mention, MeetingDraft Draft)> events, Provenance at, Sentence sentence)
     {
-        var dates = DateExpressions.Find(clause)
-            .Where(d => !events.Any(e => d.Index >= e.Mention.Index && d.End <= e.Mention.End))
-            .Where(d => !DocumentDate().IsMatch(clause[..d.Index]))
-            .Select(d => CompleteYear(d, sentence.Line)).Where(d => d.Year is not null).ToList();
+        var dates = new List<DateMatch>();
+        foreach (var d in DateExpressions.Find(clause))
+        {
+            // Not a year of an event's name ("the 2010 meeting"), not the date of a letter or report.
+            if (events.Any(e => d.Index >= e.Mention.Index && d.End <= e.Mention.End) || DocumentDate().IsMatch(clause.AsSpan(0, d.Index))) continue;
+            if (CompleteYear(d, sentence.Line) is { Year: not null } complete) dates.Add(complete);
+        }
         var places = _places.Find(clause);
         var holding = HoldingVerb().IsMatch(clause);
 
@@ -123,7 +126,7 @@ internal sealed partial class DocumentExtractor
         }
 
         var organiser = OrganisedBy().Match(clause) is { Success: true } ob ? ob.Groups["org"].Value
-            : HostSubject().Match(clause) is { Success: true } hs && !EventMentions.Find(hs.Groups["org"].Value).Any() && !Pronoun().IsMatch(hs.Groups["org"].Value) ? hs.Groups["org"].Value : null;
+            : MayHost(clause) && HostSubject().Match(clause) is { Success: true } hs && !EventMentions.Find(hs.Groups["org"].Value).Any() && !Pronoun().IsMatch(hs.Groups["org"].Value) ? hs.Groups["org"].Value : null;
         if (organiser is not null && events.Count > 0)
         {
             var draft = Target(0)!;
@@ -250,10 +253,9 @@ internal sealed partial class DocumentExtractor
     {
         foreach (var line in _doc.Lines)
         {
-            var words = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (words is < 2 or > 8 || line.Text.EndsWith('.') || !line.Text.Contains(',')) continue;
+            if (!line.Text.Contains(',') || line.Text.EndsWith('.') || ProgrammeParser.WordCount(line.Text) is < 2 or > 8) continue;
             if (_places.Find(line.Text).LastOrDefault() is not { } place || place.Index + place.Length < line.Text.TrimEnd().Length - 1) continue;
-            if (DateExpressions.Find(line.Text, bareYears: false).Count > 0) continue;
+            if (_doc.DatesOf(line).Count > 0) continue;
             var near = _mentions.Where(x => x.Draft is not null && x.Mention.Kind == MentionKind.Named && Math.Abs(LineOf(x.Sentence) - line.Number) <= 3)
                 .Select(x => x.Draft!).FirstOrDefault();
             if (near is null) continue;
@@ -294,6 +296,10 @@ internal sealed partial class DocumentExtractor
 
     [GeneratedRegex(@"^(?<org>(?:The\s+)?[A-Z][\w'’()-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’()-]*)){0,9}?)(?:,[^,]{3,80},)?\s+(?:will|would|has offered to|have offered to|offered to|intends to|plans to|is to|is organizing|is organising)?\s*(?:host|organi[sz]e|convene)s?\b")]
     private static partial Regex HostSubject();
+
+    // HostSubject ends with one of these words; its backtracking is costly, so clauses without them skip it.
+    private static bool MayHost(string clause) =>
+        clause.Contains("host", StringComparison.Ordinal) || clause.Contains("organi", StringComparison.Ordinal) || clause.Contains("convene", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\b(?:Conference Room|Room|Salle|Meeting Room)\s+[A-Z0-9][\w.-]*|\b(?:Trusteeship Council|Economic and Social Council|ECOSOC|Security Council) Chamber\b|\bGeneral Assembly Hall\b")]
     private static partial Regex Room();

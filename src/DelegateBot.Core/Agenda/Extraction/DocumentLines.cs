@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DelegateBot.Core.Knowledge;
 
@@ -26,9 +27,25 @@ internal sealed partial class DocumentLines
         Document = document;
         Lines = SplitLines(document.Text).Select((l, i) => Clean(i + 1, l)).ToList();
         _fileLines = sourceText is null ? null : MapToFile(Lines, SplitLines(sourceText).Select((l, i) => Clean(i + 1, l)).ToList());
+        // Dates of every line, once: the sentence splitter, the programme parser and the extractor all ask.
+        _dates = new List<DateMatch>[Lines.Count];
+        _wholeLineDates = new DateMatch?[Lines.Count];
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            _dates[i] = DateExpressions.Find(Lines[i].Text, bareYears: false);
+            _wholeLineDates[i] = _dates[i].Count == 0 ? null : DateExpressions.WholeLine(Lines[i].Text, _dates[i]);
+        }
     }
 
     private readonly int?[]? _fileLines;
+    private readonly List<DateMatch>[] _dates;
+    private readonly DateMatch?[] _wholeLineDates;
+
+    /// <summary>The line's date expressions without bare years (<see cref="DateExpressions.Find"/>).</summary>
+    public IReadOnlyList<DateMatch> DatesOf(DocLine line) => _dates[line.Number - 1];
+
+    /// <summary>The line's date when the line is nothing but a date (<see cref="DateExpressions.WholeLine(string)"/>).</summary>
+    public DateMatch? WholeLineDate(DocLine line) => _wholeLineDates[line.Number - 1];
 
     private static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 
@@ -36,6 +53,7 @@ internal sealed partial class DocumentLines
     private static int?[] MapToFile(IReadOnlyList<DocLine> lines, IReadOnlyList<DocLine> file)
     {
         var map = new int?[lines.Count];
+        var keys = file.Select(l => Key(l.Text)).ToArray();
         var next = 0;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -43,7 +61,7 @@ internal sealed partial class DocumentLines
             if (key.Length < 4) continue;
             for (var j = next; j < file.Count; j++)
             {
-                var candidate = Key(file[j].Text);
+                var candidate = keys[j];
                 if (candidate.Length < 4 || !(key.StartsWith(candidate, StringComparison.Ordinal) || candidate.StartsWith(key, StringComparison.Ordinal))) continue;
                 map[i] = j + 1;
                 next = j + 1;
@@ -56,8 +74,13 @@ internal sealed partial class DocumentLines
     // Letters and digits of the first words, so markup and spacing differences do not matter.
     private static string Key(string text)
     {
-        var letters = new string(text.Where(char.IsLetterOrDigit).Take(40).ToArray());
-        return letters.ToLowerInvariant();
+        Span<char> letters = stackalloc char[40];
+        var n = 0;
+        for (var i = 0; i < text.Length && n < letters.Length; i++)
+            if (char.IsLetterOrDigit(text[i])) letters[n++] = text[i];
+        Span<char> lower = stackalloc char[40];
+        n = letters[..n].ToLowerInvariant(lower); // as string.ToLowerInvariant does
+        return new string(lower[..n]);
     }
 
     public KnowledgeDocument Document { get; }
@@ -93,14 +116,23 @@ internal sealed partial class DocumentLines
             item = k;
             text = text[n.Length..].Trim();
         }
-        var letters = text.Where(char.IsLetter).ToList();
-        var allCaps = letters.Count >= 8 && letters.All(char.IsUpper);
+        var letters = 0;
+        var allUpper = true;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            allUpper &= char.IsUpper(c);
+        }
+        var allCaps = letters >= 8 && allUpper;
         return new DocLine(number, raw, text, indented, bullet, item, allCaps);
     }
 
     /// <summary>Removes Markdown/HTML presentation so patterns see words only.</summary>
     internal static string StripMarkup(string s)
     {
+        // Most lines have no markup, special space or run of blanks: nothing below would change them.
+        if (s.AsSpan().IndexOfAny(MarkupChars) < 0 && !s.Contains("  ", StringComparison.Ordinal)) return s;
         s = HtmlTag().Replace(s, "");
         s = s.Replace("**", "").Replace("__", "");
         s = Emphasis().Replace(s, "$1");
@@ -110,6 +142,9 @@ internal sealed partial class DocumentLines
         s = s.Replace('\u00A0', ' ').Replace('\u2009', ' ').Replace('\u202F', ' ');
         return Spaces().Replace(s, " ");
     }
+
+    // What the replacements below look for: tags, emphasis, headings, escapes, special spaces, tabs.
+    private static readonly SearchValues<char> MarkupChars = SearchValues.Create("<*_#\\\u00A0\u2009\u202F\t");
 
     [GeneratedRegex(@"<[^>]{1,40}>")] private static partial Regex HtmlTag();
     [GeneratedRegex(@"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")] private static partial Regex Emphasis();

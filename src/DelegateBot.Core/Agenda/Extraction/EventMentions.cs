@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace DelegateBot.Core.Agenda.Extraction;
@@ -60,20 +61,22 @@ internal static partial class EventMentions
     public static List<EventMention> Find(string sentence)
     {
         var found = new List<EventMention>();
+        if (!MayMentionEvent(sentence)) return found;
         void Add(EventMention m)
         {
-            if (found.Any(f => m.Index < f.End && f.Index < m.End)) return;
+            foreach (var f in found)
+                if (m.Index < f.End && f.Index < m.End) return;
             found.Add(m);
         }
 
-        foreach (Match m in SeriesPattern().Matches(sentence))
+        for (var m = SeriesPattern().Match(sentence); m.Success; m = m.NextMatch())
         {
             if (m.Groups["resp"].Success) continue;
             Add(new EventMention(m.Index, m.Length, MentionKind.Definite, Singular(m.Groups["head"].Value), null,
                 OrdinalValue(m.Groups["ord"].Value), CleanName(m.Groups["name"].Value), null));
         }
-        foreach (var named in NamedRuns(sentence)) Add(named);
-        foreach (Match m in CommonNoun().Matches(sentence))
+        NamedRuns(sentence, Add);
+        for (var m = CommonNoun().Match(sentence); m.Success; m = m.NextMatch())
         {
             if (m.Groups["resp"].Success) continue;
             var det = m.Groups["det"].Value.ToLowerInvariant();
@@ -96,9 +99,9 @@ internal static partial class EventMentions
     }
 
     /// <summary>Runs of capitalised words (with "on", "of", "and"... between them) that contain an event noun.</summary>
-    private static IEnumerable<EventMention> NamedRuns(string sentence)
+    private static void NamedRuns(string sentence, Action<EventMention> add)
     {
-        var tokens = Words().Matches(sentence).Select(m => (m.Value, m.Index)).ToList();
+        var tokens = Tokens(sentence);
         var i = 0;
         while (i < tokens.Count)
         {
@@ -106,54 +109,100 @@ internal static partial class EventMentions
             var j = i;
             while (j + 1 < tokens.Count)
             {
-                var gapEnd = tokens[j + 1].Index;
-                var gap = sentence[(tokens[j].Index + tokens[j].Value.Length)..gapEnd];
-                if (gap.Trim().Length > 0) break; // punctuation ends a name
+                if (!Blank(sentence, tokens[j].Index + tokens[j].Value.Length, tokens[j + 1].Index)) break; // punctuation ends a name
                 var next = tokens[j + 1].Value;
                 if (IsCapitalised(next) || next.Length == 4 && next.All(char.IsDigit)) { j++; continue; }
                 if (Connectors.Contains(next) && j + 2 < tokens.Count && IsCapitalised(tokens[j + 2].Value)
-                    && sentence[(tokens[j + 1].Index + next.Length)..tokens[j + 2].Index].Trim().Length == 0) { j += 2; continue; }
+                    && Blank(sentence, tokens[j + 1].Index + next.Length, tokens[j + 2].Index)) { j += 2; continue; }
                 break;
             }
-            var run = tokens.Skip(i).Take(j - i + 1).ToList();
+            // The run is tokens[first..first + count - 1]; Run(k) is its k-th word.
+            var first = i;
+            var count = j - i + 1;
+            (string Value, int Index) Run(int k) => tokens[first + k];
             i = j + 1;
-            var headAt = run.FindLastIndex(t => HeadWords.Contains(t.Value) && IsCapitalised(t.Value));
+            var headAt = count - 1;
+            while (headAt >= 0 && !(HeadWords.Contains(Run(headAt).Value) && IsCapitalised(Run(headAt).Value))) headAt--;
             if (headAt < 0) continue;
             // Keep the words before the head and a complement introduced by on/of/for after it.
             var end = headAt;
-            if (headAt + 1 < run.Count && run[headAt + 1].Value is "on" or "of" or "for")
+            if (headAt + 1 < count && Run(headAt + 1).Value is "on" or "of" or "for")
             {
                 end = headAt + 1;
-                while (end + 1 < run.Count && !OrganisationWords.Contains(run[end + 1].Value)
-                    && !(end + 2 < run.Count && OrganisationWords.Contains(run[end + 2].Value)) && end - headAt < 10)
+                while (end + 1 < count && !OrganisationWords.Contains(Run(end + 1).Value)
+                    && !(end + 2 < count && OrganisationWords.Contains(Run(end + 2).Value)) && end - headAt < 10)
                     end++;
-                while (Connectors.Contains(run[end].Value)) end--;
+                while (Connectors.Contains(Run(end).Value)) end--;
             }
             // "Contribution of IOM to Fifth Coordination Meeting": the name starts after the last preposition before the head.
-            var start = run.FindLastIndex(headAt, t => t.Value is "to" or "of" or "for" or "on" or "in" or "at" or "by") + 1;
+            var start = headAt;
+            while (start >= 0 && Run(start).Value is not ("to" or "of" or "for" or "on" or "in" or "at" or "by")) start--;
+            start++;
             int? ordinal = null, year = null;
             while (start < headAt)
             {
-                var w = run[start].Value;
+                var w = Run(start).Value;
                 if (OrdinalValue(w) is { } o) { ordinal = o; start++; continue; }
                 if (w.Length == 4 && int.TryParse(w, out var y)) { year = y; start++; continue; }
                 if (LeadingNoise.Contains(w) || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) { start++; continue; }
                 break;
             }
             if (start > headAt) continue;
-            var first = run[start];
-            var last = run[end];
-            var text = sentence[first.Index..(last.Index + last.Value.Length)];
-            var head = Singular(run[headAt].Value);
+            var firstWord = Run(start);
+            var last = Run(end);
+            var head = Singular(Run(headAt).Value);
+            var runStart = Run(0).Index;
             // A lone capitalised head ("the Forum", "The Conference") refers back, like "the conference".
             if (start == headAt && end == headAt)
             {
-                yield return new EventMention(run[0].Index, last.Index + last.Value.Length - run[0].Index, MentionKind.Definite, head, null, ordinal, null, year);
+                add(new EventMention(runStart, last.Index + last.Value.Length - runStart, MentionKind.Definite, head, null, ordinal, null, year));
                 continue;
             }
-            yield return new EventMention(run[0].Index, last.Index + last.Value.Length - run[0].Index, MentionKind.Named, head, CleanName(text), ordinal, null, year);
+            var text = sentence[firstWord.Index..(last.Index + last.Value.Length)];
+            add(new EventMention(runStart, last.Index + last.Value.Length - runStart, MentionKind.Named, head, CleanName(text), ordinal, null, year));
         }
     }
+
+    /// <summary>The words of a sentence as <c>[\p{L}\d][\p{L}\d'’&amp;-]*|&amp;</c> finds them, without a regex.</summary>
+    private static List<(string Value, int Index)> Tokens(string sentence)
+    {
+        var tokens = new List<(string, int)>();
+        for (var i = 0; i < sentence.Length;)
+        {
+            var c = sentence[i];
+            if (char.IsLetter(c) || char.IsDigit(c))
+            {
+                var end = i + 1;
+                while (end < sentence.Length && (char.IsLetter(sentence[end]) || char.IsDigit(sentence[end]) || sentence[end] is '\'' or '’' or '&' or '-')) end++;
+                tokens.Add((sentence[i..end], i));
+                i = end;
+            }
+            else
+            {
+                if (c == '&') tokens.Add(("&", i));
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    private static bool Blank(string text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (!char.IsWhiteSpace(text[k])) return false;
+        return true;
+    }
+
+    // Every way of naming an event has one of these words (in any case); most sentences have none.
+    private static readonly SearchValues<string> EventWords = SearchValues.Create(
+        ["meeting", "forum", "conference", "seminar", "debate", "dialogue", "summit", "hearing", "symposium", "workshop", "consultation",
+         "colloquium", "congress", "retreat", "round", "event", "edition"], StringComparison.OrdinalIgnoreCase);
+    // Letters a case-insensitive match may equate with ASCII ones (dotted and dotless i, long s, Kelvin sign): a
+    // sentence with one is read in full.
+    private static readonly SearchValues<char> CaseFoldsToAscii = SearchValues.Create("\u0130\u0131\u017F\u212A");
+
+    private static bool MayMentionEvent(string sentence) =>
+        sentence.AsSpan().IndexOfAny(EventWords) >= 0 || sentence.AsSpan().IndexOfAny(CaseFoldsToAscii) >= 0;
 
     private static bool StartsRun(string w) => IsCapitalised(w) || (w.Length == 4 && w.All(char.IsDigit));
 
@@ -162,8 +211,6 @@ internal static partial class EventMentions
     private static string CleanName(string s) => s.Trim().TrimEnd('.', ',', ';', ':');
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
-
-    [GeneratedRegex(@"[\p{L}\d][\p{L}\d'’&-]*|&")] private static partial Regex Words();
 
     [GeneratedRegex(@"^(\d+)(st|nd|rd|th)$")] private static partial Regex NumericOrdinal();
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace DelegateBot.Core.Agenda.Extraction;
@@ -60,7 +62,7 @@ internal sealed class Places
     ];
 
     private readonly Dictionary<string, PlaceInfo> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Regex _pattern;
+    private readonly PlacePattern _pattern;
 
     public Places(IReadOnlyDictionary<string, string>? extra = null)
     {
@@ -71,16 +73,27 @@ internal sealed class Places
         if (extra is not null)
             foreach (var (name, zone) in extra) _byName[name] = new PlaceInfo(name, zone, _byName.GetValueOrDefault(name)?.Country);
         var alternatives = _byName.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape);
-        _pattern = new Regex(@"\b(?:the\s+)?(" + string.Join("|", alternatives) + @")\b", RegexOptions.Compiled);
+        // "in the Philippines" and "in Philippines" find the same place. Without the optional "the " the pattern starts with the
+        // names, which the regex engine then looks for all at once instead of trying every capital letter; the
+        // place found is the same as long as no name starts with "t" or a non-word character (then "the" is kept).
+        var optionalThe = _byName.Keys.Any(k => k.Length == 0 || k[0] == 't' || !char.IsLetterOrDigit(k[0])) ? @"(?:the\s+)?" : "";
+        _pattern = Patterns.GetOrAdd(@"\b" + optionalThe + "(" + string.Join("|", alternatives) + @")\b", p => new PlacePattern(p, _byName.Keys));
     }
 
+    // One per list of places, shared by every agenda build.
+    private static readonly ConcurrentDictionary<string, PlacePattern> Patterns = new(StringComparer.Ordinal);
+
     public PlaceInfo? Get(string name) => _byName.GetValueOrDefault(name.Trim());
+
+    /// <summary>The names known, built-in and configured.</summary>
+    internal IEnumerable<string> Names => _byName.Keys;
 
     /// <summary>Known places named in the text (case-sensitive: places are proper nouns).</summary>
     public List<PlaceMatch> Find(string text)
     {
         var list = new List<PlaceMatch>();
-        foreach (Match m in _pattern.Matches(text))
+        if (text.AsSpan().IndexOfAny(_pattern.Names) < 0) return list;
+        for (var m = _pattern.Regex.Match(text); m.Success; m = m.NextMatch())
         {
             var g = m.Groups[1];
             list.Add(new PlaceMatch(g.Index, g.Length, _byName[g.Value]));
@@ -97,4 +110,22 @@ internal sealed class Places
         string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase)
         || string.Equals(a.Country, b.Name, StringComparison.OrdinalIgnoreCase)
         || string.Equals(b.Country, a.Name, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The places pattern: interpreted at first (compiling its hundred-odd names costs a quarter of a second of start-up,
+/// more than a small folder's whole agenda), compiled once it has run on enough text for that to pay (a large folder).
+/// Both find the same matches.
+/// </summary>
+internal sealed class PlacePattern(string pattern, IEnumerable<string> names)
+{
+    private const int UsesBeforeCompiling = 10_000;
+    private readonly Regex _interpreted = new(pattern);
+    private readonly Lazy<Regex> _compiled = new(() => new Regex(pattern, RegexOptions.Compiled));
+    private int _uses;
+
+    /// <summary>All the names at once: most text names no place, and needs no regex.</summary>
+    public SearchValues<string> Names { get; } = SearchValues.Create(names.ToArray(), StringComparison.Ordinal);
+
+    public Regex Regex => _uses > UsesBeforeCompiling || Interlocked.Increment(ref _uses) > UsesBeforeCompiling ? _compiled.Value : _interpreted;
 }

@@ -30,7 +30,7 @@ internal static partial class ProgrammeParser
             if (line.IsBlank) { previousWasQuestion = false; continue; }
             var text = line.Text;
 
-            if (line.ItemNumber is null && !line.Bullet && DateExpressions.WholeLine(text) is { } header)
+            if (line.ItemNumber is null && !line.Bullet && doc.WholeLineDate(line) is { } header)
             {
                 day = header;
                 dayLine = line.Number;
@@ -192,7 +192,14 @@ internal static partial class ProgrammeParser
     internal static bool IsHeading(string text) =>
         WordCount(text) <= 12 && !text.EndsWith('.') && !text.EndsWith(':') && !text.EndsWith(',') && !text.EndsWith('?');
 
-    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>The words between spaces (as many as <c>Split(' ', RemoveEmptyEntries)</c> gives, without making them).</summary>
+    internal static int WordCount(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) count++;
+        return count;
+    }
 
     // The raw text after "Chair:" keeps bold markers that separate name from role.
     private static string? RawAfterColon(string raw)

@@ -15,8 +15,9 @@ internal static partial class Sentences
         "hon", "sr", "jr", "co", "inc", "ltd", "vol", "p", "pp", "fig",
     };
 
-    public static List<Sentence> Split(IReadOnlyList<DocLine> lines)
+    public static List<Sentence> Split(DocumentLines doc)
     {
+        var lines = doc.Lines;
         var result = new List<Sentence>();
         var buffer = new StringBuilder();
         var offsets = new List<(int Offset, int Line)>();
@@ -34,7 +35,7 @@ internal static partial class Sentences
             if (line.IsBlank) { Flush(); continue; }
             // List items, programme lines ("10:00-11:30 ...") and date lines stand alone.
             var alone = line.Bullet || line.ItemNumber is not null || TimeExpressions.TryParseLineStart(line.Text, out _, out _)
-                || DateExpressions.WholeLine(line.Text) is not null || LabelLine().IsMatch(line.Text);
+                || doc.WholeLineDate(line) is not null || LabelLine().IsMatch(line.Text);
             if (alone) Flush();
             if (buffer.Length > 0) buffer.Append(' ');
             offsets.Add((buffer.Length, line.Number));
@@ -69,7 +70,9 @@ internal static partial class Sentences
     {
         var s = sentence.Trim();
         if (s.Length == 0) return;
-        var line = offsets.Last(o => o.Offset <= offset).Line;
+        var at = offsets.Count - 1;
+        while (offsets[at].Offset > offset) at--; // the line the sentence starts on
+        var line = offsets[at].Line;
         into.Add(new Sentence(into.Count, line, s));
     }
 

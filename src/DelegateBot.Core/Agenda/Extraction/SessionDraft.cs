@@ -21,6 +21,21 @@ internal sealed class SessionDraft
     public Dictionary<string, Provenance> Sources { get; } = [];
 
     public bool Timed => Start is not null;
+
+    /// <summary>A copy with lists and sources of its own.</summary>
+    public SessionDraft Copy()
+    {
+        var copy = new SessionDraft
+        {
+            Title = Title, Line = Line, Provenance = Provenance, Kind = Kind, Day = Day, Start = Start, End = End, Chair = Chair, Block = Block,
+        };
+        copy.Panelists.AddRange(Panelists);
+        copy.Speakers.AddRange(Speakers);
+        copy.KeyQuestions.AddRange(KeyQuestions);
+        copy.Description.AddRange(Description);
+        foreach (var (field, source) in Sources) copy.Sources.Add(field, source); // in the same order
+        return copy;
+    }
 }
 
 /// <summary>A run of timed programme items, with the date headers and venue lines around it.</summary>

@@ -17,6 +17,8 @@ internal static partial class TimeExpressions
     {
         rest = "";
         range = null!;
+        // Both patterns start with a digit, or with "from" before it.
+        if (line.Length == 0 || !(char.IsDigit(line[0]) || line[0] is 'f' or 'F')) return false;
         var m = RangeAtStart().Match(line);
         if (m.Success && Build(m, 0) is { } r)
         {
@@ -36,7 +38,8 @@ internal static partial class TimeExpressions
     public static List<TimeRangeMatch> FindRanges(string text)
     {
         var list = new List<TimeRangeMatch>();
-        foreach (Match m in Range().Matches(text))
+        if (!DateExpressions.HasDigit(text)) return list; // the pattern needs one
+        for (var m = Range().Match(text); m.Success; m = m.NextMatch())
             if (Build(m, m.Index) is { } r) list.Add(r);
         return list;
     }
