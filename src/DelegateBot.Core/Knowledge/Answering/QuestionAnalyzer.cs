@@ -207,15 +207,15 @@ internal static partial class QuestionAnalyzer
     /// </summary>
     private static void MarkDocumentNames(List<Concept> concepts, KnowledgeSnapshot snapshot)
     {
-        var titles = snapshot.TitleStems;
+        // A concept names a document when exactly one title holds it and that title holds another concept too.
+        var titles = snapshot.Titles;
         if (titles.Count < 2) return;
-        for (var d = 0; d < titles.Count; d++)
+        foreach (var c in concepts)
         {
-            var held = concepts.Where(c => !c.Optional && c.Alternatives[0].Stems.All(titles[d].Contains)).ToList();
-            if (held.Count < 2) continue;
-            foreach (var c in held)
-                if (Enumerable.Range(0, titles.Count).Count(t => c.Alternatives[0].Stems.All(titles[t].Contains)) == 1)
-                    c.NamesDocument = true;
+            if (c.Optional) continue;
+            var title = titles.Single(c.Alternatives[0].Stems);
+            if (title >= 0 && concepts.Any(o => o != c && !o.Optional && titles.Holds(title, o.Alternatives[0].Stems)))
+                c.NamesDocument = true;
         }
     }
 
@@ -226,23 +226,28 @@ internal static partial class QuestionAnalyzer
     /// </summary>
     private static (int Document, Concept[] Naming) NamedDocument(List<Concept> concepts, KnowledgeSnapshot snapshot)
     {
-        var names = snapshot.NameStems;
+        var names = snapshot.Names;
         if (names.Count < 2) return (-1, []);
-        var required = concepts.Where(c => !c.Optional && !c.Unknown).ToList();
+        // The documents whose names hold each required concept (any of its forms), from the names' inverted lists.
+        var holders = new List<(Concept Concept, HashSet<int> Documents)>();
+        foreach (var c in concepts)
+            if (!c.Optional && !c.Unknown && c.Alternatives.SelectMany(a => names.Holding(a.Stems)).ToHashSet() is { Count: > 0 } documents)
+                holders.Add((c, documents));
+        if (holders.Count < 2) return (-1, []);
         var best = -1;
         Concept[] naming = [];
         var bestWeight = 0.0;
         var tie = false;
-        for (var d = 0; d < names.Count; d++)
+        foreach (var d in holders.SelectMany(h => h.Documents).Distinct())
         {
-            var held = required.Where(c => c.Alternatives.Any(a => a.Stems.All(names[d].Contains))).ToArray();
+            var held = holders.Where(h => h.Documents.Contains(d)).ToArray();
             if (held.Length < 2) continue;
-            var unique = true;
-            for (var t = 0; t < names.Count && unique; t++)
-                if (t != d && held.All(c => c.Alternatives.Any(a => a.Stems.All(names[t].Contains)))) unique = false;
-            if (!unique) continue;
-            var weight = held.Sum(c => c.Weight);
-            if (weight > bestWeight) { best = d; naming = held; bestWeight = weight; tie = false; }
+            // Together they must name this document only.
+            var others = new HashSet<int>(held[0].Documents);
+            foreach (var h in held.Skip(1)) others.IntersectWith(h.Documents);
+            if (others.Count != 1) continue;
+            var weight = held.Sum(h => h.Concept.Weight);
+            if (weight > bestWeight) { best = d; naming = held.Select(h => h.Concept).ToArray(); bestWeight = weight; tie = false; }
             else if (weight == bestWeight) tie = true;
         }
         return tie ? (-1, []) : (best, naming);

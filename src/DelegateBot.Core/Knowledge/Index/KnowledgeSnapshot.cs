@@ -29,10 +29,11 @@ internal sealed class KnowledgeSnapshot : IDisposable
     /// <summary>Every stem of each document's text (weaker evidence than <see cref="DocumentStems"/>).</summary>
     public IReadOnlyList<HashSet<string>> DocumentTextStems { get; }
     public IReadOnlyList<HashSet<string>> TitleStems { get; }
+    public TitleIndex Titles { get; }
     /// <summary>The year each document speaks from (its masthead date, else its header's latest year); 0 when unknown.</summary>
     public IReadOnlyList<int> DocumentYears { get; }
     /// <summary>The stems of each document's names: its title and its file name (with the long form of an acronym in it).</summary>
-    public IReadOnlyList<HashSet<string>> NameStems { get; }
+    public TitleIndex Names { get; }
     public AcronymTable Acronyms { get; }
     public Synonyms Synonyms { get; }
     public IReadOnlyList<LoadProblem> Problems { get; }
@@ -63,8 +64,9 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 .Prepend(d.Document.Title).Append(FileNameWords(d.Document.Source, acronyms))), pool)).ToArray();
         DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text, pool)).ToArray();
         TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
+        Titles = new TitleIndex(TitleStems);
         DocumentYears = documents.Select((_, i) => Mastheads.YearOf(byDocument[i])).ToArray();
-        NameStems = documents.Select((d, i) => new HashSet<string>(TitleStems[i].Concat(KnowledgeAnalyzer.Instance.Stems(FileNameWords(d.Document.Source, acronyms), pool)), StringComparer.Ordinal)).ToArray();
+        Names = new TitleIndex(documents.Select((d, i) => new HashSet<string>(TitleStems[i].Concat(KnowledgeAnalyzer.Instance.Stems(FileNameWords(d.Document.Source, acronyms), pool)), StringComparer.Ordinal)).ToArray());
 
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in passages)
