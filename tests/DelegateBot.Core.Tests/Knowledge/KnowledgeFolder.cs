@@ -66,3 +66,36 @@ internal static class Eventually
         return condition();
     }
 }
+
+/// <summary>A knowledge folder (its documents written first) with its real index and answer service, for tests that ask.</summary>
+internal sealed class AnsweringFolder : IDisposable
+{
+    private readonly KnowledgeFolder _folder;
+    private readonly IAnswerService _answers;
+
+    public AnsweringFolder(KnowledgeFolder folder)
+    {
+        _folder = folder;
+        Index = folder.CreateIndex();
+        _answers = folder.CreateAnswers(Index);
+    }
+
+    public KnowledgeIndex Index { get; }
+
+    public Answer Ask(string question) => _answers.AskAsync(new AskRequest(question)).GetAwaiter().GetResult();
+
+    /// <summary>The question is answered, with every expected term in the answer and a citation.</summary>
+    public void AssertAnswers(string question, IEnumerable<string> expected, StringComparison comparison)
+    {
+        var answer = Ask(question);
+        Assert.True(answer.Found, $"{question} -> {answer.Text}");
+        foreach (var term in expected) Assert.Contains(term, answer.Text, comparison);
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        _folder.Dispose();
+    }
+}

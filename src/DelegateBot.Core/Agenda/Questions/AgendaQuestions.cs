@@ -42,8 +42,12 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         var deadlines = agenda.AllDeadlines.Where(d => d.Kind == DeadlineKind.Registration).ToList();
         if (deadlines.Count == 0) return null;
         var questionTokens = MeetingNames.Tokens(q);
-        var named = deadlines.Where(d => MeetingOf(d) is { } m && MeetingNames.Overlap(questionTokens, TitleTokens.GetValue(m, x => MeetingNames.Tokens(x.Title))) >= 0.5).ToList();
+        bool Named(Meeting m) => MeetingNames.Overlap(questionTokens, TitleTokens.GetValue(m, x => MeetingNames.Tokens(x.Title))) >= 0.5;
+        var named = deadlines.Where(d => MeetingOf(d) is { } m && Named(m)).ToList();
         if (named.Count > 0) deadlines = named;
+        // "When does the registration desk open at the thematic debate?": a meeting with no registration deadline is asked
+        // about; another meeting's deadline is no answer (the documents may hold one).
+        else if (agenda.Meetings.Any(Named) || RegistrationDesk().IsMatch(q)) return null;
         var lines = deadlines.Select(d => RegistrationLine(d)).ToList();
         return Found(string.Join("\n", lines), deadlines.Select(d => d.Provenance));
     }
@@ -368,6 +372,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
     }
 
     [GeneratedRegex(@"\b(register|registration|sign up|enrol|enroll|nomination form)\b")] private static partial Regex Registration();
+    [GeneratedRegex(@"\b(?:desk|counter|badges?|opens?|starts?|begins?)\b")] private static partial Regex RegistrationDesk();
     [GeneratedRegex(@"\b(how many days|how long|days left|days remain|until|left to|still|can i|closes?|closed|open)\b")] private static partial Regex DaysLeft();
     [GeneratedRegex(@"\b(?<dir>after|following|before)\s+(?<ref>(?!lunch\b|the break\b)[\w\s:'-]{2,80})$")] private static partial Regex AfterBefore();
     [GeneratedRegex(@"\bwhat is next$|\bnext session\b|\bwhat comes next\b|\bcoming up\b|\bup next\b|\bwhat is coming\b|^next$|\bnext on the agenda\b")] private static partial Regex Next();

@@ -20,7 +20,7 @@ public sealed class Synonyms
         ["send", "sent", "return", "submit", "submission"],
         ["chair", "chairperson", "chairman", "moderate", "moderator"],
         ["panelist", "panellist", "speaker"],
-        ["speak", "speaker", "present", "presenter", "presentation"],
+        ["speak", "speaker", "present", "presenter", "presentation", "speech"],
         ["theme", "topic", "subject"],
         ["objective", "goal", "aim", "purpose"],
         ["participant", "delegate", "attendee"],
@@ -80,6 +80,9 @@ public sealed class Synonyms
             }
         }
     }
+
+    /// <summary>Every stem of every group.</summary>
+    public IEnumerable<string> AllStems => _byStem.Keys;
 
     /// <summary>Other stems meaning the same as <paramref name="stem"/> (empty when none).</summary>
     public IReadOnlyCollection<string> Of(string stem) => _byStem.TryGetValue(stem, out var set) ? set : [];

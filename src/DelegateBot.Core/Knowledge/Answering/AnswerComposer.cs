@@ -42,10 +42,47 @@ internal static class AnswerComposer
                 return;
             default:
                 m.Short = m.Entities.Count == 0 ? null : string.Join(", ", m.Entities.Select(e => EntityText(q, unit, e)).Distinct());
+                if (Speakers(q, m) is { } speakers) m.Short = speakers;
                 break;
         }
         AddNeighbourForMissingPart(q, m);
     }
+
+    /// <summary>
+    /// "Who gives the opening remarks?": when the question names a programme item rather than one person, every person
+    /// listed for it answers ("H.E. Mr. Joseph Deiss; H.E. Mr. Ban Ki-moon"), from the lines under the item or the names
+    /// of one line ("Speakers: A, ...; B, ..."). A question that picks one of them ("which panelist is from Morocco")
+    /// gets that one.
+    /// </summary>
+    private static string? Speakers(Question q, UnitMatch m)
+    {
+        if (q.Primary != AnswerType.Person || m.Entities.Count != 1 || m.Entities[0].Kind != EntityKind.Person) return null;
+        var unit = m.TextUnit;
+        var own = q.Required.Sum(c => c.Weight * c.Coverage(unit.Literal)) / Math.Max(q.RequiredWeight, 1e-6);
+        var passage = m.Passage;
+        var lines = new List<int> { m.Unit };
+        if (passage.Kind == ChunkKind.Programme && m.Unit > 0 && PassageBuilder.SpeakerLine(unit))
+        {
+            // The run of name lines the unit belongs to (under the same lead-in, or right under the item's line).
+            var first = m.Unit;
+            while (first > 1 && passage.Units[first - 1].Parent == unit.Parent && PassageBuilder.SpeakerLine(passage.Units[first - 1])) first--;
+            var last = m.Unit;
+            while (last + 1 < passage.Units.Length && passage.Units[last + 1].Parent == unit.Parent && PassageBuilder.SpeakerLine(passage.Units[last + 1])) last++;
+            // Under "Panelists:" the question must name the list, not only the item, to want all of them.
+            if (unit.Parent > 0 && !q.Concepts.Any(c => c.Focus && c.Coverage(passage.Units[unit.Parent].Stems) >= 0.99)) { first = last = m.Unit; }
+            lines = Enumerable.Range(first, last - first + 1).ToList();
+        }
+        // Only the item's words found in the line itself: the question asks about the item, not this person.
+        if (own >= 0.35) return null;
+        var names = lines.SelectMany(i => passage.Units[i].Entities.Where(e => e.Kind == EntityKind.Person && !MentionedIn(q, e)).OrderBy(e => e.Start).Select(e => e.Text))
+            .Distinct().ToList();
+        if (names.Count < 2) return null;
+        m.SupportUnits.Clear();
+        m.SupportUnits.AddRange(lines);
+        return string.Join("; ", names);
+    }
+
+    private static bool MentionedIn(Question q, Entity e) => e.Folded.Length > 2 && q.Folded.Contains(e.Folded, StringComparison.Ordinal);
 
     private static List<int> Children(IndexedPassage passage, int u)
     {

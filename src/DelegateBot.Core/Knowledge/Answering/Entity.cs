@@ -20,6 +20,9 @@ internal sealed record Entity(EntityKind Kind, string Text, int Start, int End, 
     /// <summary>Not written in the unit but inferred from where it stands (the day a programme item sits under).</summary>
     public bool Inferred { get; init; }
 
+    /// <summary>The same span with a role (a new entity, not "with": the role's stems are computed when an entity is made).</summary>
+    public Entity WithRole(string role) => new(Kind, Text, Start, End, Quality, role) { From = From, To = To, Inferred = Inferred };
+
     /// <summary>The role is what follows a name on its line ("Name, Title, Organisation"), not a label such as "Chair:".</summary>
     public bool RoleFromLine { get; init; }
 }

@@ -43,11 +43,14 @@ internal static partial class EntityExtractor
         {
             var office = m.Groups["office"];
             var name = m.Groups["v"];
-            if (name.Success && name.Value.Split(' ').All(w => !NotNames.Contains(w)))
+            // "Minister of Health, Sri Lanka": a country after an office is where it is, not who holds it.
+            if (name.Success && name.Value.Split(' ').All(w => !NotNames.Contains(w)) && !IsCountry(name.Value))
                 found.Add(new Entity(EntityKind.Person, name.Value, name.Index, name.Index + name.Length, 0.95, office.Value));
             found.Add(new Entity(EntityKind.Office, office.Value, office.Index, office.Index + office.Length, 0.6));
         }
     }
+
+    private static bool IsCountry(string name) => Gazetteer.Countries().Match(name) is { Success: true } m && m.Length == name.Length;
 
     /// <summary>"H.E. Mr. Joseph Deiss, President of the General Assembly": the office after a name is its role.</summary>
     /// <remarks>On a line that starts with a name ("Mr. Anthony Lake, UNICEF Executive Director, in his capacity as Chair of

@@ -16,7 +16,13 @@ internal static partial class EntityExtractor
         AddContacts(text, found);
         AddReferences(text, found);
         foreach (Match m in DatePattern().Matches(text))
-            found.Add(new Entity(EntityKind.Date, m.Value.TrimEnd(',', ' '), m.Index, m.Index + m.Length, DateQuality(m)));
+            // "Further to my letter of 21 December 2010": the date of an earlier letter, not of this one.
+            found.Add(new Entity(EntityKind.Date, m.Value.TrimEnd(',', ' '), m.Index, m.Index + m.Length, DateQuality(m),
+                CitedLetter().IsMatch(text.AsSpan(0, m.Index).ToString()) ? "cited" : null));
+        // "on the ninetieth day after the date of deposit ...", "one year after the date of receipt ...": when a treaty's
+        // clock says something happens.
+        foreach (Match m in RelativeDate().Matches(text))
+            AddUnlessInside(found, new Entity(EntityKind.Date, m.Value.TrimEnd(',', ' ', '.'), m.Index, m.Index + m.Value.TrimEnd(',', ' ', '.').Length, 0.6, "relative"));
         foreach (Match m in YearPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Date, m.Groups[1].Value, m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length, 0.3));
         foreach (Match m in TimePattern().Matches(text))
@@ -36,7 +42,7 @@ internal static partial class EntityExtractor
         {
             var g = m.Groups["v"];
             var name = Names.Trim(g.Value);
-            if (name.Length > 2) found.Add(new Entity(EntityKind.Person, name, g.Index, g.Index + name.Length, 1.0, m.Groups["role"].Value));
+            if (name.Length > 2 && !name.Contains('@')) found.Add(new Entity(EntityKind.Person, name, g.Index, g.Index + name.Length, 1.0, m.Groups["role"].Value));
         }
         foreach (Match m in SignedPattern().Matches(text))
         {
@@ -58,6 +64,7 @@ internal static partial class EntityExtractor
             if (agent.Length > 1 && !Gazetteer.IsMonthOrDay(agent))
                 found.Add(new Entity(EntityKind.Agent, agent, g.Index, g.Index + agent.Length, 0.95));
         }
+        AddAgents(text, found);
         foreach (Match m in OrganisationPattern().Matches(text))
             AddUnlessInside(found, new Entity(EntityKind.Organisation, Names.TrimConnectors(m.Value), m.Index, m.Index + m.Length, 0.8));
         // In a line of capitals every word looks like an acronym.
@@ -69,6 +76,7 @@ internal static partial class EntityExtractor
             var g = m.Groups[1];
             found.Add(new Entity(EntityKind.Quote, g.Value.Trim(), g.Index, g.Index + g.Length, 1.0));
         }
+        AddRoleHolders(text, found);
         AddTitles(text, line, found);
         AddPlaces(text, found);
         if (header) AddVenueLine(text, found);
@@ -142,11 +150,20 @@ internal static partial class EntityExtractor
         + @"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\s,]+\d))\b")]
     private static partial Regex DatePattern();
 
+    private const string Correspondence = @"(?:letter|note(?:\s+verbale)?|communication|message|e-?mail|fax|memorandum|circular)";
+
+    [GeneratedRegex(@"(?:\b(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:previous|earlier|last|recent)\s+)?|\b(?:[Pp]revious|[Ee]arlier|[Ll]ast)\s+|\b(?:[Ff]urther to|[Ww]ith reference to|[Ii]n reply to|[Ii]n response to|[Ff]ollowing(?: up on)?|[Rr]eferring to)\s+(?:the|a)\s+)" + Correspondence + @"\s+(?:dated|of)\s+$", RegexOptions.RightToLeft)]
+    private static partial Regex CitedLetter();
+
     [GeneratedRegex(@"\b(?:in|since|by|during|until|for|of)\s+(?:the\s+)?((?:19|20)\d{2})\b(?![-/])")]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@"(?:19|20)\d{2}")]
     private static partial Regex YearInside();
+
+    /// <summary>Whole words, not ending on a connector ("... of the relevant instrument", not "... instrument or").</summary>
+    [GeneratedRegex(@"\b(?:[a-z]+(?:th|st|nd|rd)|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|following|from)(?:\s+[^\s.;,()]+){1,14}(?![^\s.;,()])(?<!\s(?:or|and|of|the|by|to|an?|in|on|for|with|such|this|that))|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?)\s+(?:after|from|following)\s+the\s+(?:date|day|receipt|deposit|entry|adoption|signature|notification)\b(?:\s+[^\s.;,()]+){0,12}(?![^\s.;,()])(?<!\s(?:or|and|of|the|by|to|an?|in|on|for|with|such|this|that))")]
+    private static partial Regex RelativeDate();
 
     [GeneratedRegex(@"(?<!\d)\d{1,2}(?!\d)")]
     private static partial Regex DayInside();

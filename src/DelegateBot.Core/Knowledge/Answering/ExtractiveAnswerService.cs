@@ -82,7 +82,54 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
         all.Sort((a, b) => b.Score.CompareTo(a.Score));
         if (all.Count > TypedCandidates) all.RemoveRange(TypedCandidates, all.Count - TypedCandidates);
         foreach (var m in all) UnitScorer.AddTypeScore(q, m);
-        return all.OrderByDescending(m => m.Score).ToList(); // stable: ties keep their coverage order
+        PreferLatest(q, snapshot, all);
+        var ranked = all.OrderByDescending(m => m.Score).ToList(); // stable: ties keep their coverage order
+        FirstOrLastItem(q, ranked);
+        return ranked;
+    }
+
+    /// <summary>
+    /// "Who chairs the GMG?" (now, no year given): of the holders of the role the documents name, the latest document's.
+    /// A question with a year is answered from that year's document (see the constraint filters).
+    /// </summary>
+    private static void PreferLatest(Question q, KnowledgeSnapshot snapshot, List<UnitMatch> all)
+    {
+        if (!q.CurrentRole) return;
+        int min = int.MaxValue, max = 0;
+        foreach (var m in all)
+        {
+            if (m.Entities.Count == 0 || m.Entities[0].Role is null) continue;
+            var year = snapshot.DocumentYears[m.Passage.DocumentIndex];
+            if (year == 0) continue;
+            min = Math.Min(min, year);
+            max = Math.Max(max, year);
+        }
+        if (max <= min) return;
+        foreach (var m in all)
+            if (m.Entities.Count > 0 && m.Entities[0].Role is not null && snapshot.DocumentYears[m.Passage.DocumentIndex] is var year && year > 0)
+                m.Score += 0.2 * (year - min) / (max - min);
+    }
+
+    /// <summary>
+    /// "When does the hearing finish?": items of one programme that the question fits alike (it names the event, not an
+    /// item) — the last of them ends it, the first starts it.
+    /// </summary>
+    private static void FirstOrLastItem(Question q, List<UnitMatch> ranked)
+    {
+        if (q.Aspect == TimeAspect.None || q.Primary != AnswerType.Time || ranked.Count < 2) return;
+        var best = ranked[0];
+        if (best.Passage.Kind != ChunkKind.Programme || best.Unit != 0) return;
+        UnitMatch? pick = null;
+        foreach (var m in ranked)
+        {
+            if (m.Score < best.Score - 0.01) break;
+            if (m.Unit != 0 || m.Passage.Kind != ChunkKind.Programme || m.Passage.DocumentIndex != best.Passage.DocumentIndex
+                || !ReferenceEquals(m.Passage.LeadStems, best.Passage.LeadStems)) continue;
+            if (pick is null || (q.Aspect == TimeAspect.End ? m.Passage.Ordinal > pick.Passage.Ordinal : m.Passage.Ordinal < pick.Passage.Ordinal)) pick = m;
+        }
+        if (pick is null || pick == best) return;
+        ranked.Remove(pick);
+        ranked.Insert(0, pick);
     }
 
     private List<(IndexedPassage Passage, float Score)> Retrieve(KnowledgeSnapshot snapshot, Question q)
@@ -106,6 +153,7 @@ public sealed class ExtractiveAnswerService(KnowledgeIndex index, IOptions<Knowl
                     var boost = (float)(c.Weight * alt.Factor / alt.Stems.Length);
                     query.Add(new TermQuery(new Term("text", stem)) { Boost = boost }, Occur.SHOULD);
                     query.Add(new TermQuery(new Term("context", stem)) { Boost = boost * 0.6f }, Occur.SHOULD);
+                    query.Add(new TermQuery(new Term(KnowledgeSnapshot.ImpliedField, stem)) { Boost = boost * 0.6f }, Occur.SHOULD);
                 }
             }
         }

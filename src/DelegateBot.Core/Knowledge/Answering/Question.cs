@@ -85,11 +85,29 @@ internal sealed class Question
     /// <summary>The verb of "who covers the costs?" ("cover"): who does it is named before it ("The United Nations will cover ...").</summary>
     public Concept? Verb { get; init; }
 
+    /// <summary>"What is the date of the letter / the report?": the document's own date (its masthead), not a date it cites.</summary>
+    public bool AsksForDocumentDate { get; init; }
+
+    /// <summary>The document whose name (title, file name) the question's words name together, or -1.</summary>
+    public int NamedDocument { get; init; } = -1;
+
+    /// <summary>The concepts that name <see cref="NamedDocument"/>: another document's passage must hold them all to answer.</summary>
+    public Concept[] NamingConcepts { get; init; } = [];
+
+    /// <summary>"Who chairs the GMG?", "who is the current chair?": a role's holder now (no year, not in the past tense).</summary>
+    public bool CurrentRole { get; init; }
+
+    /// <summary>"Who is X assisted by?": the answer is the agent after "by" (the verb is <see cref="Verb"/>).</summary>
+    public bool Passive { get; init; }
+
     /// <summary>"Who is the Director General ...?": the role is an office, so another office is no answer, only a name.</summary>
     public bool AsksForNamedHolder { get; init; }
 
     /// <summary>"When does it end?": the end of a time range; "when does it start?": its start.</summary>
     public TimeAspect Aspect { get; init; }
+
+    /// <summary>"The opening ceremony", "the closing remarks": the item at that end of a programme (not its time's end).</summary>
+    public TimeAspect ItemEnd { get; init; }
 
     /// <summary>"... in the morning": the range of that part of the day.</summary>
     public DayPart DayPart { get; init; }

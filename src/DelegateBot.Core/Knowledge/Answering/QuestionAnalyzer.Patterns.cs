@@ -5,19 +5,19 @@ namespace DelegateBot.Core.Knowledge.Answering;
 /// <summary>The question shapes: wh-phrases per answer type, focus phrases, numbered parts, framing phrases.</summary>
 internal static partial class QuestionAnalyzer
 {
-    [GeneratedRegex(@"\bhow long\b|\bhow early\b|\bhow far in advance\b|\bhow many (?:days|weeks|months|years|hours) (?:before|in advance|prior|ahead|does|do|will|is|are)\b|^what is the (?:term|duration|length|period) of\b")]
+    [GeneratedRegex(@"\bhow long\b|\bhow early\b|\bhow far in advance\b|\bhow much (?:time|notice|advance notice|prior notice|warning)\b|\bhow many (?:days|weeks|months|years|hours) (?:before|in advance|prior|ahead|does|do|will|is|are)\b|^what is the (?:term|duration|length|period) of\b")]
     private static partial Regex DurationQuestion();
 
     [GeneratedRegex(@"\b(?:what|which|at what)\s+time\b|\bwhat hour\b|\bhow late\b")]
     private static partial Regex TimeQuestion();
 
-    [GeneratedRegex(@"^(?:when|until when|by when|since when)\b|\bwhen\b|\b(?:what|which)\s+(?:date|day|year|month)\b|\bdeadline\b|\bhow long ago\b")]
+    [GeneratedRegex(@"^(?:when|until when|by when|since when)\b|\bwhen\b|\b(?:what|which)\s+(?:dates?|days?|years?|months?)\b|\bdeadline\b|\bhow long ago\b")]
     private static partial Regex DateQuestion();
 
     [GeneratedRegex(@"^where\b|\bwhere\b|\b(?:what|which|in which|in what)\s+(?:room|venue|city|place|location|building|address|hall|airport|station|hotel|gate|entrance)\b|\baddress\b")]
     private static partial Regex PlaceQuestion();
 
-    [GeneratedRegex(@"\b(?:what|which|in which|in what)\s+languages?\b")]
+    [GeneratedRegex(@"\b(?:what|which|in which|in what)\s+languages?\b|^(?:what|which)\s+(?:is|are|was|were|will be)\s+the\s+(?:[\w-]+\s+)?languages?\b")]
     private static partial Regex LanguageQuestion();
 
     [GeneratedRegex(@"\b(?:what|which)\s+(?:country|countries|state|government|nation)\b")]
@@ -26,7 +26,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:who|what|which)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<!s)s\b|^(?:who|what)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:panelists|panellists|speakers|members|participants|sponsors|partners)\b|^list\b|^(?:which|what)\s+[\w-]+(?<!s)s\s+(?:are|were|make up|made up|comprise|constitute|form|belong)\b|\bkey questions\b")]
     private static partial Regex ListQuestion();
 
-    [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\b(?:which|what)\s+(?:person|official|speaker|panel(?:l)?ist|participant|chair|chairperson|moderator|minister|ambassador|representative|expert|president|director|delegate|presenter|rapporteur)\b")]
+    [GeneratedRegex(@"^(?:who|whom|whose)\b|\bwho\b|\bby whom\b|\b(?:which|what)\s+(?:person|official|speaker|panel(?:l)?ist|participant|chair|chairperson|moderator|minister|ambassador|representative|expert|president|director|delegate|presenter|rapporteur)\b")]
     private static partial Regex PersonQuestion();
 
     /// <summary>"What is the Caden Corporation executive's name?", "What is the name of the chair?": a person's name.</summary>
@@ -45,7 +45,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?<f>(?:[\w-]+\s+){0,2}?[\w-]+?)(?:\s+(?:of|for|in|on|at|to|by|from|with|about|that|which|who|does|did|do|will|is|are|was|were)\b|\s*\?|$)")]
     private static partial Regex WhatTheFocus();
 
-    [GeneratedRegex(@"^who\s+(?:(?:gives|give|gave|makes|make|made|delivers|deliver|delivered|has|have|had|will give|will make|will deliver)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b)[\w-]+)")]
+    [GeneratedRegex(@"^who\s+(?:(?:will|would|shall|can|could|should|must|did|does|do)\s+(?!be\b))?(?:(?:gives|give|gave|makes|make|made|delivers|deliver|delivered|has|have|had)\s+)?(?:the\s+|an?\s+)?(?<f>(?!is\b|are\b|was\b|were\b|will\b|did\b|does\b|be\b)[\w-]+)")]
     private static partial Regex WhoFocus();
 
     [GeneratedRegex(@"^who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?<f>[\w-]+)")]
@@ -71,6 +71,41 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
     private static partial Regex Word();
 
+    /// <summary>A question's word; "U.S." stays one, as the tokenizer keeps it in the documents.</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=\p{L}\.))*")]
+    private static partial Regex QuestionWord();
+
+    /// <summary>"the date of the previous letter": a date a document cites is what is asked.</summary>
+    [GeneratedRegex(@"\b(?:previous|earlier|first|prior|cited|mentioned|referred|further to|last)\b")]
+    private static partial Regex EarlierDocument();
+
+    [GeneratedRegex(@"^(?:[Bb]y\s+)?(?:[Ww]ho(?:m|se)?|[Ww]hat|[Ww]hen|[Ww]here|[Ww]hich|[Hh]ow|[Ww]hy)\b")]
+    private static partial Regex LeadingQuestionWord();
+
+    [GeneratedRegex(@"\b(?:gives|give|gave|makes|make|made|delivers|deliver|delivered|has|have|had)\s+(?:the\s+|an?\s+)?$")]
+    private static partial Regex LightVerb();
+
+    /// <summary>"the opening ceremony", "the welcome remarks": an item that opens a programme.</summary>
+    [GeneratedRegex(@"\b(?:opening|welcome|welcoming|introductory|inaugural)\s+(?:ceremony|session|remarks|statements?|address|speech|plenary|segment)\b")]
+    private static partial Regex OpeningItem();
+
+    [GeneratedRegex(@"\b(?:closing|concluding|final)\s+(?:ceremony|session|remarks|statements?|address|speech|plenary|segment)\b")]
+    private static partial Regex ClosingItem();
+
+    /// <summary>"Who chairs ...", "who is the chair of ...", "who currently leads ...": a role held now.</summary>
+    [GeneratedRegex(@"^who\s+(?:currently\s+)?(?:chairs|leads|heads|presides|coordinates|hosts|directs|runs)\b|^who\s+(?:is|are)\s+(?:the\s+)?(?:current\s+|present\s+)?(?:chair|chairman|chairperson|co-chair|head|president|director|leader|coordinator|host)\b|\bcurrent(?:ly)?\b")]
+    private static partial Regex PresentRole();
+
+    [GeneratedRegex(@"\bWHO\b")]
+    private static partial Regex WhoAcronym();
+
+    [GeneratedRegex(@"\G\s+(?<w>[a-z][\w-]*)")]
+    private static partial Regex NextWord();
+
+    /// <summary>"Who is the steering committee assisted by?", "By whom was the conference organized?", "Who was it chaired by?".</summary>
+    [GeneratedRegex(@"^(?:who|whom)\s+(?:is|are|was|were|will be|has been|have been|had been|would be)\s+(?:.+?\s+)?(?<v>[a-z]+(?:ed|en)|led|held|run|made|paid|won|sent|met|hosted|funded|chaired)\s+by\s*\??$|^by\s+whom\s+(?:is|are|was|were|will|would|has|have|had)\s+(?:.+?\s+)?(?:be\s+|been\s+)?(?<v>[a-z]+(?:ed|en)|led|held|run|made|paid|won|sent|met)\s*\??$")]
+    private static partial Regex PassiveWho();
+
     /// <summary>"What is the annual budget ...", "... in dollars": an amount of money, even without "how much".</summary>
     [GeneratedRegex(@"^(?:what|which)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:budget|cost|costs|price|fee|fees|amount|sum|salary|contribution|funding|allocation)\b|\bin (?:dollars|euros|us dollars|francs)\b")]
     private static partial Regex AmountQuestion();
@@ -87,7 +122,7 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:(?:tele)?phone|tel|fax|facsimile|mobile)\b(?:\s+(?:number|no))?|\bnumber to call\b")]
     private static partial Regex PhoneQuestion();
 
-    [GeneratedRegex(@"\b(?:which|what)\s+(?:(?:general assembly|security council|un)\s+)?(?:resolution|document symbol|symbol|decision)\b|\bdocument number\b")]
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:(?:general assembly|security council|un)\s+)?(?:resolution|document symbol|symbol|decision)\b|\b(?:document|reference|file|job|ref\.?)\s+(?:number|no\.?)(?!\w)|^(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:(?:un|official|document)\s+)?(?:symbol|reference|ref\.?)(?!\w)")]
     private static partial Regex ReferenceQuestion();
 
     [GeneratedRegex(@"^(?:when|until when)\s+(?:does|do|did|will|is|shall|would|should)\b.*\b(?:start|starts|begin|begins|end|ends|finish|finishes|close|closes|open|opens|conclude|concludes|commence|commences|over|adjourn|adjourns)\b")]
@@ -113,17 +148,17 @@ internal static partial class QuestionAnalyzer
     [GeneratedRegex(@"^[Ww]hat\s+(?:is|was|are|were)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:of|for|behind)\s+\S")]
     private static partial Regex AttributeQuestion();
 
-    [GeneratedRegex(@"\b(?<noun>panel|session|objective|article|chapter|item|workshop|round\s?table|meeting|day|annex|part|paragraph|resolution|goal|phase|principle|commitment|action|forum|dialogue|conference|summit)\s+(?:no\.?\s*)?(?<id>\d{1,4}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\b")]
+    [GeneratedRegex(@"\b(?<noun>panel|plenary|segment|module|track|breakout|webinar|session|objective|article|chapter|item|workshop|round\s?table|meeting|day|annex|part|paragraph|resolution|goal|phase|principle|commitment|action|forum|dialogue|conference|summit)\s+(?:no\.?\s*)?(?<id>\d{1,4}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\b")]
     private static partial Regex NumberedThing();
 
-    [GeneratedRegex(@"\b(?<id>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:19|20)\d{2})\s+(?:[a-z-]+\s+)?(?<noun>panel|session|meeting|objective|workshop|round\s?table|day|forum|dialogue|conference|summit|debate|seminar|hearing)\b")]
+    [GeneratedRegex(@"\b(?<id>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:19|20)\d{2})\s+(?:[a-z-]+\s+)?(?<noun>panel|plenary|segment|session|meeting|objective|workshop|round\s?table|day|forum|dialogue|conference|summit|debate|seminar|hearing|consultation)\b")]
     private static partial Regex OrdinalThing();
 
     /// <summary>Where a definition's subject ends and the question's scope begins ("vessel | under the Protocol").</summary>
     [GeneratedRegex(@"\s+(?:under|in|within|according to|as used in|for the purposes? of|at|during)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex DefinitionScope();
 
-    [GeneratedRegex(@"\b(?:stands?|stood)\s+for\b|\bmade\s+up\s+of\b|\bmakes?\s+up\b|\brefers?\s+to\s*\?|\bmean\s*\?\s*$|\bmeant\s+by\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:document|reference|ref\.?|file|job|symbol)\s+(?:number|no\.?)(?!\w)|\b(?:stands?|stood)\s+for\b|\bmade\s+up\s+of\b|\bmakes?\s+up\b|\brefers?\s+to\s*\?|\bmean\s*\?\s*$|\bmeant\s+by\b", RegexOptions.IgnoreCase)]
     private static partial Regex FramePhrase();
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9&-]{1,9}s?$")]

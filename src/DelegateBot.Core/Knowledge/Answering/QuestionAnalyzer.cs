@@ -46,12 +46,16 @@ internal static partial class QuestionAnalyzer
 
     public static Question Analyze(string text, KnowledgeSnapshot snapshot)
     {
-        var q = text.Trim();
-        var lower = q.ToLowerInvariant();
+        var q = Respell(text.Trim(), snapshot);
+        // "the WHO letter": the acronym of an organisation, not the question word.
+        var allCaps = !q.Any(char.IsLower);
+        var lower = (allCaps ? q : WhoAcronym().Replace(q, "W.H.O.")).ToLowerInvariant();
         var types = DetectTypes(lower, q, out var dateFallback);
-        var focusWords = FocusWords(lower);
-        var focusVerbs = FocusVerbs(lower);
-        if (VerbBeforeFinalPreposition().Match(lower) is { Success: true } finalVerb) focusVerbs.Add(finalVerb.Groups["v"].Value);
+        // "Who is the Chair-in-Office assisted by?", "By whom is X organized?": the agent of a passive verb.
+        var passive = types[0] == AnswerType.Person ? PassiveWho().Match(lower) : System.Text.RegularExpressions.Match.Empty;
+        var focusWords = passive.Success ? [passive.Groups["v"].Value] : FocusWords(lower);
+        var focusVerbs = passive.Success ? [passive.Groups["v"].Value] : FocusVerbs(lower);
+        if (!passive.Success && VerbBeforeFinalPreposition().Match(lower) is { Success: true } finalVerb) focusVerbs.Add(finalVerb.Groups["v"].Value);
         string? subject = null;
         if (types[0] == AnswerType.Definition) subject = DefinitionSubject().Match(q) is { Success: true } m ? DefinitionHead(m.Groups["s"].Value.Trim()) : null;
         var typeCues = TypeCueWords.GetValueOrDefault(types[0]);
@@ -63,7 +67,7 @@ internal static partial class QuestionAnalyzer
         var content = FramePhrase().Replace(q, " ");
         foreach (var (surface, index) in Words(content))
         {
-            if (surface.Length == 0 || FrameWords.Contains(surface)) continue;
+            if (surface.Length == 0 || (FrameWords.Contains(surface) && (allCaps || !AcronymShape().IsMatch(surface)))) continue;
             var stems = KnowledgeAnalyzer.Instance.WordTokens(surface).Select(t => t.Stem).ToArray();
             if (stems.Length == 0) continue;
             var acronymLike = AcronymShape().IsMatch(surface);
@@ -92,7 +96,11 @@ internal static partial class QuestionAnalyzer
                 // "morning", "afternoon" pick among times or programme items; they need not be written out.
                 var isCue = CueWords.Contains(surface) || typeCues?.Contains(surface) == true || DayPartOf(surface) != DayPart.None
                     // "Who speaks at ...", "Which panelist comes from ...": a verb the documents never use says how, not what.
-                    || (df == 0 && focusVerbs.Contains(surface.ToLowerInvariant()));
+                    || (df == 0 && focusVerbs.Contains(surface.ToLowerInvariant()))
+                    // "Who will deliver the opening remarks?": a programme names who speaks, rarely the verb for it.
+                    || (types[0] is AnswerType.Person or AnswerType.List && SpeechVerbs.Contains(surface))
+                    // "When does the morning session finish?": which end of the range, not a word the answer must hold.
+                    || (types[0] is AnswerType.Time or AnswerType.Date && RangeVerbs.Contains(surface));
                 concepts.Add(new Concept
                 {
                     Surface = stem,
@@ -109,6 +117,7 @@ internal static partial class QuestionAnalyzer
             }
         }
         MarkDocumentNames(concepts, snapshot);
+        var (namedDocument, naming) = NamedDocument(concepts, snapshot);
         var verbAt = concepts.FindIndex(c => c.FocusVerb);
         if (verbAt >= 0 && concepts.Skip(verbAt + 1).FirstOrDefault(c => !c.Optional) is { } obj) obj.Object = true;
         // The asked-for noun weighs double; a verb ("who covers ...") says less about the topic than its object.
@@ -137,16 +146,58 @@ internal static partial class QuestionAnalyzer
             Concepts = concepts,
             Subject = subject,
             SubjectStems = subject is null ? [] : KnowledgeAnalyzer.Instance.Stems(subject),
-            Folded = " " + Fold(q) + " ",
+            // Without its question word: "Who covers ...?" does not mention the WHO that covers it.
+            Folded = " " + Fold(LeadingQuestionWord().Replace(q, "")) + " ",
             // "Who is the Chair?" asks for a role's holder; "who is organizing?" for whoever does it.
-            AsksForRoleHolder = types[0] == AnswerType.Person && WhoIsFocus().IsMatch(lower) && !WhoProgressive().IsMatch(lower),
-            Verb = types[0] == AnswerType.Person && (WhoFocus().Match(lower) is { Success: true } verb ? verb : WhoProgressive().Match(lower)) is { Success: true } v
+            AsksForRoleHolder = types[0] == AnswerType.Person && !passive.Success && WhoIsFocus().IsMatch(lower) && !WhoProgressive().IsMatch(lower),
+            Verb = passive.Success ? concepts.FirstOrDefault(c => c.Surface == KnowledgeAnalyzer.Instance.Stem(passive.Groups["v"].Value))
+                : types[0] == AnswerType.Person && (WhoFocus().Match(lower) is { Success: true } verb ? verb : WhoProgressive().Match(lower)) is { Success: true } v
                 ? concepts.FirstOrDefault(c => c.Surface == KnowledgeAnalyzer.Instance.Stem(v.Groups["f"].Value)) : null,
-            AsksForNamedHolder = types[0] == AnswerType.Person && WhoIsFocus().Match(lower) is { Success: true } who && Names.IsRoleWord(who.Groups["f"].Value),
+            Passive = passive.Success,
+            CurrentRole = types[0] == AnswerType.Person && !passive.Success && PresentRole().IsMatch(lower) && !concepts.Any(c => c.Constraint && c.Surface.All(char.IsDigit)),
+            ItemEnd = OpeningItem().IsMatch(lower) ? TimeAspect.Start : ClosingItem().IsMatch(lower) ? TimeAspect.End : TimeAspect.None,
+            NamedDocument = namedDocument,
+            NamingConcepts = naming,
+            AsksForDocumentDate = types[0] == AnswerType.Date && !EarlierDocument().IsMatch(lower)
+                && concepts.Any(c => !c.Optional && (Correspondence.Contains(c.Surface) || (c.Focus && DocumentKinds.Contains(c.Surface)))),
+            AsksForNamedHolder = types[0] == AnswerType.Person && !passive.Success && WhoIsFocus().Match(lower) is { Success: true } who && Names.IsRoleWord(who.Groups["f"].Value),
             Aspect = StartWords().IsMatch(lower) ? TimeAspect.Start : EndWords().IsMatch(lower) ? TimeAspect.End : TimeAspect.None,
             DayPart = Word().Matches(lower).Select(w => DayPartOf(w.Value)).FirstOrDefault(d => d != DayPart.None),
             DateFallback = dateFallback,
         };
+    }
+
+    /// <summary>
+    /// "When is the GFMD in Manilla?": a word the documents never use (in no form, nor a synonym or an acronym of it)
+    /// is read as the written word one edit away, so the rest of the analysis sees "Manila". Question words and the
+    /// words that say what kind of answer is wanted are left as they are.
+    /// </summary>
+    private static string Respell(string q, KnowledgeSnapshot snapshot)
+    {
+        System.Text.StringBuilder? sb = null;
+        var last = 0;
+        foreach (Match w in Word().Matches(q))
+        {
+            var word = w.Value;
+            if (word.Length < SpellingVocabulary.MinLength || !word.All(char.IsLetter) || AcronymShape().IsMatch(word)) continue;
+            if (FrameWords.Contains(word) || CueWords.Contains(word) || SpeechVerbs.Contains(word) || RangeVerbs.Contains(word)
+                || TypeCueWords.Values.Any(set => set.Contains(word))) continue;
+            if (snapshot.Vocabulary.Contains(word.ToLowerInvariant())) continue;
+            var stem = KnowledgeAnalyzer.Instance.Stem(word);
+            // Another form of a word the documents use, or one a synonym or an acronym finds.
+            if (stem is null || snapshot.DocumentFrequency(stem) > 0 || snapshot.Synonyms.Of(stem).Any(x => snapshot.DocumentFrequency(x) > 0)
+                || snapshot.Acronyms.Expand(word).Any()) continue;
+            // A written word one edit away; else a stem one edit from the word's stem that reads as a word ("atended": attend).
+            var fix = snapshot.Vocabulary.Correct(word);
+            if (fix is null && stem.Length >= SpellingVocabulary.MinLength - 1 && snapshot.StemVocabulary.Correct(stem) is { } s
+                && KnowledgeAnalyzer.Instance.Stem(s) == s && (snapshot.DocumentFrequency(s) > 0 || snapshot.Synonyms.Of(s).Any(x => snapshot.DocumentFrequency(x) > 0)))
+                fix = s;
+            if (fix is null) continue;
+            sb ??= new System.Text.StringBuilder(q.Length + 8);
+            sb.Append(q, last, w.Index - last).Append(char.IsUpper(word[0]) ? char.ToUpperInvariant(fix[0]) + fix[1..] : fix);
+            last = w.Index + w.Length;
+        }
+        return sb is null ? q : sb.Append(q, last, q.Length - last).ToString();
     }
 
     /// <summary>
@@ -166,6 +217,40 @@ internal static partial class QuestionAnalyzer
             if (title >= 0 && concepts.Any(o => o != c && !o.Optional && titles.Holds(title, o.Alternatives[0].Stems)))
                 c.NamesDocument = true;
         }
+    }
+
+    /// <summary>
+    /// "Who covers accommodation at the migrant health consultation?": two or more of the question's words that together
+    /// stand in one document's name only (its title or file name) name that document's event, though each word alone
+    /// may be in other names. Only that document, or a passage that names the event as well, can answer.
+    /// </summary>
+    private static (int Document, Concept[] Naming) NamedDocument(List<Concept> concepts, KnowledgeSnapshot snapshot)
+    {
+        var names = snapshot.Names;
+        if (names.Count < 2) return (-1, []);
+        // The documents whose names hold each required concept (any of its forms), from the names' inverted lists.
+        var holders = new List<(Concept Concept, HashSet<int> Documents)>();
+        foreach (var c in concepts)
+            if (!c.Optional && !c.Unknown && c.Alternatives.SelectMany(a => names.Holding(a.Stems)).ToHashSet() is { Count: > 0 } documents)
+                holders.Add((c, documents));
+        if (holders.Count < 2) return (-1, []);
+        var best = -1;
+        Concept[] naming = [];
+        var bestWeight = 0.0;
+        var tie = false;
+        foreach (var d in holders.SelectMany(h => h.Documents).Distinct())
+        {
+            var held = holders.Where(h => h.Documents.Contains(d)).ToArray();
+            if (held.Length < 2) continue;
+            // Together they must name this document only.
+            var others = new HashSet<int>(held[0].Documents);
+            foreach (var h in held.Skip(1)) others.IntersectWith(h.Documents);
+            if (others.Count != 1) continue;
+            var weight = held.Sum(h => h.Concept.Weight);
+            if (weight > bestWeight) { best = d; naming = held.Select(h => h.Concept).ToArray(); bestWeight = weight; tie = false; }
+            else if (weight == bestWeight) tie = true;
+        }
+        return tie ? (-1, []) : (best, naming);
     }
 
     /// <summary>Replaces the concepts of a long form written as a phrase by one concept for the name, with its acronym.</summary>
@@ -240,7 +325,7 @@ internal static partial class QuestionAnalyzer
     /// <summary>The question's words; "EU-Latin" is two ("EU" an acronym to expand), "High-level" stays one.</summary>
     private static IEnumerable<(string Surface, int Index)> Words(string content)
     {
-        foreach (Match word in Word().Matches(content))
+        foreach (Match word in QuestionWord().Matches(content))
         {
             var surface = word.Value.Trim('-', '\'', '’');
             if (surface.Length == 0) continue;
@@ -344,6 +429,8 @@ internal static partial class QuestionAnalyzer
             if (!m.Success) continue;
             foreach (var w in m.Groups["f"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 if (!FrameWords.Contains(w) && !LightVerbs.Contains(w)) words.Add(w);
+            // "who delivers the opening remarks": the modifier's noun is asked about too.
+            if (regex == WhoFocus() && ModifiedNoun(q, m) is { } noun) words.Add(noun);
         }
         if (q.Contains("deadline")) words.Add("deadline");
         // "the date of the letter": the date is the type asked for; the letter is what it must be the date of.
@@ -360,9 +447,61 @@ internal static partial class QuestionAnalyzer
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var regex in new[] { WhoFocus(), WhichFocus() })
-            if (regex.Match(q) is { Success: true } m) words.Add(m.Groups["f"].Value);
+            if (regex.Match(q) is { Success: true } m && !(regex == WhoFocus() && (ModifiedNoun(q, m) is not null || AfterLightVerb(m)))) words.Add(m.Groups["f"].Value);
         return words;
     }
+
+    /// <summary>"who gives the opening remarks", "who will deliver the keynote address": the word after "who ..." modifies a
+    /// noun (it names a programme item), so it is no verb; the noun it modifies, or null.</summary>
+    private static string? ModifiedNoun(string q, System.Text.RegularExpressions.Match who)
+    {
+        var f = who.Groups["f"];
+        var next = NextWord().Match(q, f.Index + f.Length);
+        if (!next.Success) return null;
+        var word = next.Groups["w"].Value;
+        if (Prepositions.Contains(word) || FrameWords.Contains(word)) return null;
+        var light = who.Value.Length > f.Length && !who.Value.StartsWith("who " + f.Value, StringComparison.Ordinal);
+        return light || ItemModifiers.Contains(f.Value) ? word : null;
+    }
+
+    /// <summary>"who gives speeches", "who made the proposal": the word after a light verb is what is done, a noun.</summary>
+    private static bool AfterLightVerb(System.Text.RegularExpressions.Match who) =>
+        LightVerb().IsMatch(who.Value[..(who.Groups["f"].Index - who.Index)]);
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "of", "at", "in", "on", "for", "to", "by", "with", "from", "about", "during", "after", "before", "and", "or", "the", "a", "an",
+    };
+
+    /// <summary>Words that name a programme item with the noun after them: "opening remarks", "closing ceremony".</summary>
+    private static readonly HashSet<string> ItemModifiers = new(StringComparer.Ordinal)
+    {
+        "opening", "closing", "welcome", "welcoming", "keynote", "introductory", "concluding", "inaugural", "final", "special",
+    };
+
+    /// <summary>Stems of what is always a document: "the date of the letter" is the letter's own date.</summary>
+    private static readonly HashSet<string> Correspondence = new[] { "letter", "note", "memorandum", "circular", "communication", "invitation" }
+        .Select(w => KnowledgeAnalyzer.Instance.Stem(w)!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Stems of what may be a document when it is what the question is about ("the date of the report").</summary>
+    private static readonly HashSet<string> DocumentKinds = new[] { "report", "document", "paper", "statement", "declaration", "brief", "release", "notice", "programme", "agenda", "summary", "conclusions" }
+        .Select(w => KnowledgeAnalyzer.Instance.Stem(w)!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of speaking: "who delivers / gives / presents / speaks at ...".</summary>
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "deliver", "delivers", "delivering", "deliver", "present", "presents", "presenting", "speak", "speaks", "speaking",
+        "address", "addresses", "addressing", "talk", "talks", "make", "makes", "making",
+        // "who gives speeches / a presentation / a statement at ...": the nouns of speaking say as little.
+        "speech", "speeches", "statement", "statements", "presentation", "presentations",
+    };
+
+    /// <summary>Verbs that pick an end of a time range: "when does it finish", "when does registration open".</summary>
+    private static readonly HashSet<string> RangeVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "finish", "finishes", "close", "closes", "conclude", "concludes", "open", "opens", "commence", "commences",
+        "adjourn", "adjourns", "over", "wrap",
+    };
 
     private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
     {

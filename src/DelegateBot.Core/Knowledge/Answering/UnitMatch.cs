@@ -20,6 +20,9 @@ internal sealed class UnitMatch
     public bool KeyOutsidePassage { get; init; }
     /// <summary>The word that says what is asked ("budget", "deadline") is in neither the unit nor the line it hangs from.</summary>
     public bool MissesFocus { get; init; }
+    /// <summary>How much the unit or the line it hangs from holds the object of the asked verb ("the steering committee" of
+    /// "who chairs the steering committee"); 1 when the question has none.</summary>
+    public double ObjectCoverage { get; init; } = 1;
     public string? Short { get; set; }
     /// <summary>The typed answers found in the unit, one per asked type ("where and when" gives two).</summary>
     public List<Entity> Entities { get; } = [];

@@ -16,6 +16,60 @@ internal static partial class UnitScorer
         return time is null || TimeRanges.InPart(time, q.DayPart);
     }
 
+    /// <summary>A question naming one document's event ("the migrant health consultation") is answered from that document,
+    /// or from a passage of another that names the event too.</summary>
+    private static bool InNamedDocument(Question q, IndexedPassage passage)
+    {
+        if (q.NamedDocument < 0 || passage.DocumentIndex == q.NamedDocument) return true;
+        foreach (var c in q.NamingConcepts)
+            if (Math.Max(Math.Max(c.Coverage(passage.Stems), c.Coverage(passage.ContextStems)), c.Coverage(passage.LeadStems)) < 0.75) return false;
+        return true;
+    }
+
+    /// <summary>"The closing ceremony": a programme item that is the opening one (or the other way round) is another item.</summary>
+    private static bool AtAskedEnd(Question q, IndexedPassage passage)
+    {
+        if (q.ItemEnd == TimeAspect.None || passage.Kind != ChunkKind.Programme || passage.Units.Length == 0) return true;
+        var line = passage.Units[0];
+        var opening = OpeningWords().IsMatch(line.Text);
+        var closing = ClosingWords().IsMatch(line.Text);
+        return q.ItemEnd == TimeAspect.Start ? opening || !closing : closing || !opening;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[Oo]pening|OPENING|[Ww]elcome|WELCOME|[Ii]ntroductory|[Ii]naugural)\b")]
+    private static partial System.Text.RegularExpressions.Regex OpeningWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[Cc]losing|CLOSING|[Cc]oncluding|[Cc]losure|[Ff]inal [Rr]emarks|[Ww]rap-up)\b")]
+    private static partial System.Text.RegularExpressions.Regex ClosingWords();
+
+    private const double OneInstanceMalus = 0.1;
+
+    /// <summary>
+    /// "The first meeting of the Global Forum, organized by ...": the unit is about one of the things the question asks
+    /// about in general (an ordinal before a word of the question), so a sentence about all of them says it better.
+    /// </summary>
+    private static bool AboutOneInstance(Question q, TextUnit unit)
+    {
+        var tokens = unit.Tokens;
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i].End - tokens[i].Start > 7 || !Ordinals.Contains(unit.Text[tokens[i].Start..tokens[i].End])) continue;
+            foreach (var c in q.Concepts)
+                if (!c.Optional && Matches(c, tokens[i + 1].Stem)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>No "panel two", "2010", "the first ..." in the question: it asks about all of what it names.</summary>
+    private static bool NamesNoInstance(Question q) =>
+        !q.Concepts.Any(c => c.Identifier || (c.Constraint && c.Surface.Any(char.IsDigit)))
+        && !q.Folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Ordinals.Contains);
+
+    private static readonly HashSet<string> Ordinals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    };
+
     /// <summary>"Panel two", "objective 9", "the 2010 meeting": a passage about another one of them cannot answer.</summary>
     private static bool CarriesIdentifiers(Question q, IndexedPassage passage, HashSet<string> docStems)
     {

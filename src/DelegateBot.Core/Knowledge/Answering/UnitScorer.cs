@@ -31,7 +31,7 @@ internal static partial class UnitScorer
 
         var docStems = snapshot.DocumentStems[passage.DocumentIndex];
         var docText = snapshot.DocumentTextStems[passage.DocumentIndex];
-        if (!CarriesIdentifiers(q, passage, docStems) || !CarriesConstraints(q, passage, docStems) || !InDayPart(q, passage)) return;
+        if (!InNamedDocument(q, passage) || !AtAskedEnd(q, passage) || !CarriesIdentifiers(q, passage, docStems) || !CarriesConstraints(q, passage, docStems) || !InDayPart(q, passage)) return;
         Span<double> passageCoverage = stackalloc double[k];
         Span<double> documentCoverage = stackalloc double[k];
         Span<double> contextCoverage = stackalloc double[k];
@@ -40,7 +40,7 @@ internal static partial class UnitScorer
         var framed = passage.Kind is ChunkKind.Programme or ChunkKind.Header;
         for (var c = 0; c < k; c++)
         {
-            contextCoverage[c] = framed ? Math.Max(concepts[c].Coverage(passage.ContextStems), concepts[c].Coverage(passage.LeadStems)) : 0;
+            contextCoverage[c] = framed ? Max(concepts[c].Coverage(passage.ContextStems), concepts[c].Coverage(passage.LeadStems), concepts[c].Coverage(passage.DayStems)) : 0;
             sectionCoverage[c] = framed ? 0 : concepts[c].Coverage(passage.SectionStems);
             passageCoverage[c] = Math.Max(Math.Max(concepts[c].Coverage(passage.Stems), concepts[c].Coverage(passage.ContextStems)), contextCoverage[c]);
             // A long form's words scattered over a whole document do not name it: full text counts single words only.
@@ -58,6 +58,8 @@ internal static partial class UnitScorer
         // The rarest words of the question (within 80% of the rarest's weight) must occur somewhere around the answer.
         var keyWeight = 0.8 * q.Required.Select(c => c.Weight).DefaultIfEmpty(0).Max();
         var shortQuestion = q.Required.Count() <= 4;
+        // "Who organizes the meetings of the Forum?" names none of them: it asks what holds for all.
+        var generic = NamesNoInstance(q);
         for (var u = 0; u < n; u++)
         {
             var unit = passage.Units[u];
@@ -106,6 +108,7 @@ internal static partial class UnitScorer
             }
             score /= total;
             if (score < MinCoverage) continue;
+            if (generic && AboutOneInstance(q, unit)) score -= OneInstanceMalus;
             output.Add(new UnitMatch
             {
                 Passage = passage, Unit = u, Score = score + 0.08 * bm25 + focusBonus,
@@ -114,6 +117,7 @@ internal static partial class UnitScorer
                 KeyOutsidePassage = keyElsewhere,
                 // "Who covers accommodation?": a name whose line says neither the doing nor what it is about is someone else.
                 MissesFocus = missesFocus || (verbHere < 0.5 && objectHere < 0.5),
+                ObjectCoverage = objectHere,
             });
         }
     }
@@ -145,31 +149,35 @@ internal static partial class UnitScorer
         var bonus = 0.0;
         foreach (var type in q.Types)
         {
-            var (entity, value) = BestEntity(q, passage, u, type);
+            var (entity, value) = BestEntity(q, passage, u, type, match.ObjectCoverage);
             if (entity is null) { bonus -= 0.35 / q.Types.Length; continue; }
             match.Entities.Add(entity);
             // Completeness counts on its own: "10 and 11 July 2007" beats "July 2007" for the same event, and a
             // room (with its building) beats the city for "where".
             // A room, or a place labelled as the venue, is the most specific answer to "where".
-            var specific = match.LocalEvidence >= 0.9 && Labelled(type, entity) ? 0.25 : 0;
+            var specific = match.LocalEvidence >= 0.9 && Labelled(q, type, entity) ? 0.25 : 0;
             // A poorer kind (a date for "what time", an office for "who") stays poorer however close it is.
             var malus = Math.Min(0, KindFit(q, type, entity));
-            bonus += (0.15 + 0.35 * entity.Quality + 0.15 * Math.Min(1, value) + specific + malus + RoleFit(q, entity)) / q.Types.Length;
+            bonus += (0.15 + 0.35 * entity.Quality + 0.15 * Math.Min(1, value) + specific + malus + RoleFit(q, entity, match.ObjectCoverage)) / q.Types.Length;
         }
         return bonus;
     }
 
-    internal static (Entity? Entity, double Score) BestEntity(Question q, IndexedPassage passage, int u, AnswerType type)
+    internal static (Entity? Entity, double Score) BestEntity(Question q, IndexedPassage passage, int u, AnswerType type, double objectCoverage = 1)
     {
         var unit = passage.Units[u];
         Entity? best = null;
         var bestScore = double.MinValue;
         var matched = MatchedTokens(q, unit);
         var ownShare = -1.0;
+        // "Who organizes X?" over "organized by A, assisted by B": B is the agent of another doing.
+        var askedAgent = type == AnswerType.Person && q.Verb is { } askedVerb && !q.AsksForRoleHolder ? AgentOf(unit, askedVerb, q) : null;
         foreach (var e in unit.Entities)
         {
             var kindBonus = KindFit(q, type, e);
             if (kindBonus <= NoFit) continue;
+            if (askedAgent is not null && e.Kind == EntityKind.Agent && e.Role is not null && !ReferenceEquals(e, askedAgent)
+                && !e.RoleStems.Any(s => Matches(q.Verb!, s))) continue;
             // The day a programme item is on answers for that item, not for the event its heading names.
             if (e.Inferred)
             {
@@ -179,7 +187,7 @@ internal static partial class UnitScorer
             if (MentionedInQuestion(q, e)) continue;
             // "Who is the Director General?": another director general (a deputy) is no answer.
             if (e.Kind == EntityKind.Office && q.Concepts.Any(c => c.Focus && e.Text.Contains(c.Surface, StringComparison.OrdinalIgnoreCase))) continue;
-            var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, matched, e) + kindBonus + Clause(q, unit, matched, e) + Extra(q, type, unit, matched, e);
+            var s = 0.35 * e.Quality + 0.65 * Proximity(q, unit, matched, e) + kindBonus + Clause(q, unit, matched, e) + Extra(q, type, unit, matched, e, objectCoverage);
             if (s > bestScore) { best = e; bestScore = s; }
         }
         // "How many key questions ...?" over a list of them: the number of its items.
@@ -189,10 +197,17 @@ internal static partial class UnitScorer
             if (s > bestScore) { best = count; bestScore = s; }
         }
         // "Who covers the travel costs?" -> "The United Nations will cover the travel costs": the verb's subject.
-        if (type == AnswerType.Person && q.Verb is { } verb && !q.AsksForRoleHolder && SubjectOf(unit, verb) is { } subject && !MentionedInQuestion(q, subject))
+        if (type == AnswerType.Person && q.Verb is { } verb && !q.AsksForRoleHolder && !q.Passive && SubjectOf(unit, verb) is { } subject && !MentionedInQuestion(q, subject))
         {
             var s = 0.35 * subject.Quality + 0.65 + 0.05 + Clause(q, unit, matched, subject);
             if (s > bestScore) { best = subject; bestScore = s; }
+        }
+        // "Who is X assisted by?", "who organizes X?" -> "X ... organized by the Chair-in-Office, assisted by other members of
+        // the Troika": the agent of the asked verb.
+        if (type == AnswerType.Person && q.Verb is { } asked && !q.AsksForRoleHolder && AgentOf(unit, asked, q) is { } agent)
+        {
+            var s = 0.35 * agent.Quality + 0.65 + 0.1 + Clause(q, unit, matched, agent);
+            if (s > bestScore) { best = agent; bestScore = s; }
         }
         if (best is { Kind: EntityKind.Time } && (q.Aspect != TimeAspect.None || q.DayPart != DayPart.None))
             best = TimeRanges.Pick(q, unit, best);
@@ -204,13 +219,22 @@ internal static partial class UnitScorer
     }
 
     /// <summary>The most specific answer of its kind: a room or the labelled venue for "where", "Date: ..." for "when".</summary>
-    private static bool Labelled(AnswerType type, Entity e) => type switch
+    private static bool Labelled(Question q, AnswerType type, Entity e) => type switch
     {
         AnswerType.Place => e.Kind == EntityKind.Room || e.Role == "venue",
-        AnswerType.Date => e.Role == "date",
+        AnswerType.Date => e.Role == "date" || (q.AsksForDocumentDate && e.Role == Mastheads.Issued),
+        AnswerType.Reference => e.Role == Mastheads.Symbol,
         AnswerType.Time => e.Role == "time",
         _ => false,
     };
+
+    /// <summary>The agent of the asked verb in the unit ("organized by the Chair-in-Office"), or null.</summary>
+    private static Entity? AgentOf(TextUnit unit, Concept verb, Question q)
+    {
+        foreach (var e in unit.Entities)
+            if (e.Kind == EntityKind.Agent && e.Role is not null && e.RoleStems.Any(s => Matches(verb, s)) && !MentionedInQuestion(q, e)) return e;
+        return null;
+    }
 
     /// <summary>The capitalised name just before the verb ("The United Nations will cover"), or null.</summary>
     private static Entity? SubjectOf(TextUnit unit, Concept verb)
@@ -219,6 +243,8 @@ internal static partial class UnitScorer
         {
             // A verb is written in lower case: "Organization" is a name, "organizing" the verb.
             if (!Matches(verb, t.Stem) || !char.IsLower(unit.Text[t.Start])) continue;
+            // "..., organized by the Government of Belgium": passive, its agent did it (see AgentOf).
+            if (PassiveAfter().IsMatch(unit.Text, t.End)) continue;
             var m = SubjectBefore().Match(unit.Text, 0, t.Start);
             if (!m.Success) continue;
             var g = m.Groups["np"];
@@ -230,13 +256,17 @@ internal static partial class UnitScorer
     [GeneratedRegex(@"(?:^|[,;:]\s*|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)(?<np>[A-Z][\p{L}'’.-]*(?:\s+(?:(?:of|for|and|the|on|de|to)\s+)*[A-Z][\p{L}'’.-]*)*)(?:\s*\([^)]*\))?,?\s+(?:(?:will|shall|would|can|could|may|must|has|have|had|is|are|was|were|also|jointly|currently|already|to|be|been|not)\s+)*$")]
     private static partial Regex SubjectBefore();
 
+    [GeneratedRegex(@"\G\s+(?:(?:jointly|mainly|largely|partly|directly|also|financially)\s+)?by\b")]
+    private static partial Regex PassiveAfter();
+
     private const double NoFit = -1;
 
     /// <summary><see cref="NoFit"/> when the entity cannot answer this type; else a bonus (or malus) by how well it fits.</summary>
     /// <remarks>"Who is the President ...": only a person's name (or, failing one, an office) answers, not "by the Council".</remarks>
     private static double KindFit(Question q, AnswerType type, Entity e) => (type, e.Kind) switch
     {
-        (AnswerType.Date, EntityKind.Date) => 0,
+        // "Further to my letter of 21 December 2010" is not the date of this letter.
+        (AnswerType.Date, EntityKind.Date) => q.AsksForDocumentDate && e.Role == "cited" ? -0.4 : 0,
         (AnswerType.Time, EntityKind.Time) => 0,
         (AnswerType.Time, EntityKind.Date) => q.DateFallback ? -0.25 : NoFit,
         // The most specific venue wins: a room (with its building) says more than a city, a city more than a country.
@@ -244,10 +274,12 @@ internal static partial class UnitScorer
         (AnswerType.Place, EntityKind.Place) => e.Role == "address" ? 0.15 : 0,
         (AnswerType.Place, EntityKind.Country) => -0.1,
         (AnswerType.Person, EntityKind.Person) => 0.1,
-        (AnswerType.Person, EntityKind.Agent) => q.AsksForRoleHolder ? NoFit : 0.05,
+        // "Who is the chair of X?": an organisation answers when the text gives it that role ("UNHCR, as current Chair of X",
+        // "chaired by WHO"); an agent of another doing does not.
+        (AnswerType.Person, EntityKind.Agent) => q.AsksForRoleHolder ? (HoldsAskedRole(q, e) ? 0 : NoFit) : 0.05,
         (AnswerType.Person, EntityKind.Office) => q.AsksForNamedHolder ? NoFit : -0.1,
         // "Who is organizing ...", "who funds ...": an organisation answers, but not "who is the Chair".
-        (AnswerType.Person, EntityKind.Organisation) => q.AsksForRoleHolder ? NoFit : -0.05,
+        (AnswerType.Person, EntityKind.Organisation) => q.AsksForRoleHolder ? (HoldsAskedRole(q, e) ? 0 : NoFit) : HoldsAskedRole(q, e) ? 0 : -0.05,
         (AnswerType.Phone, EntityKind.Phone) => 0,
         (AnswerType.Email, EntityKind.Email) => 0,
         (AnswerType.Reference, EntityKind.Reference) => 0,
@@ -266,6 +298,15 @@ internal static partial class UnitScorer
         (AnswerType.Country, EntityKind.Country) => 0,
         _ => NoFit,
     };
+
+    /// <summary>The entity's role (its label, its titles, the doing it is the agent of) holds the word that says what is asked.</summary>
+    private static bool HoldsAskedRole(Question q, Entity e)
+    {
+        if (e.Role is null) return false;
+        foreach (var c in q.Concepts)
+            if (c.Focus && c.AllStems.Any(e.RoleStems.Contains)) return true;
+        return false;
+    }
 
     /// <summary>Don't answer with what was asked: "by 15 July 2008" in the question is not the answer.</summary>
     private static bool MentionedInQuestion(Question q, Entity e) =>
@@ -349,7 +390,7 @@ internal static partial class UnitScorer
     private static bool IsLabelColon(string text, System.Text.RegularExpressions.Match m) =>
         m.Value == ":" && m.Index <= 40 && LabelBefore().IsMatch(text.AsSpan(0, m.Index));
 
-    private static double Extra(Question q, AnswerType type, TextUnit unit, List<(StemToken Token, int Concept)> matched, Entity e)
+    private static double Extra(Question q, AnswerType type, TextUnit unit, List<(StemToken Token, int Concept)> matched, Entity e, double objectCoverage)
     {
         var bonus = 0.0;
         if (type == AnswerType.Number)
@@ -362,18 +403,21 @@ internal static partial class UnitScorer
                 break;
             }
         }
-        return bonus + RoleFit(q, e);
+        return bonus + RoleFit(q, e, objectCoverage);
     }
 
     /// <summary>The entity's label says what is asked: "Chair: X" for "who chairs", "Fax: ..." for "which fax number".</summary>
     /// <remarks>A label ("Chair: X") says more than a word in a person's titles ("Founder and Chair, Department of ...").</remarks>
-    private static double RoleFit(Question q, Entity e)
+    private static double RoleFit(Question q, Entity e, double objectCoverage)
     {
         if (e.Role is null) return 0;
         var roles = e.RoleStems;
         var fit = 0.0;
         if (q.Concepts.Any(c => c.Focus && c.Alternatives[0].Stems.Any(roles.Contains))) fit = e.RoleFromLine ? 0.2 : 0.3;
-        else if (q.Concepts.Any(c => c.AllStems.Any(roles.Contains))) fit = 0.15; // a synonym ("Chair:" for "moderates")
+        else if (q.Concepts.Any(c => c.Focus && c.AllStems.Any(roles.Contains))) fit = 0.15; // a synonym ("Chair:" for "moderates")
+        if (fit == 0) return 0;
+        // "Who chairs the steering committee?": the chair of something else (neither the role nor the line names it) is not asked.
+        if (objectCoverage < 0.5 && q.Concepts.FirstOrDefault(c => c.Object) is { } obj && obj.Coverage(roles) < 0.5) return 0;
         // The question's other words in the role: "Chair of the Global Migration Group" for "who chairs the GMG".
         var others = q.Concepts.Count(c => !c.Focus && !c.Optional && c.Coverage(roles) >= 0.99);
         return fit + Math.Min(0.2, 0.1 * others);

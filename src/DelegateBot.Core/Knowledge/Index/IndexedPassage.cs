@@ -54,6 +54,8 @@ internal sealed class IndexedPassage
 {
     public required Passage Passage { get; init; }
     public required int DocumentIndex { get; init; }
+    /// <summary>The passage's place in its document (1, 2, ...).</summary>
+    public int Ordinal { get; init; }
     public required ChunkKind Kind { get; init; }
     /// <summary>What the passage is about beyond its own words: document title, section, programme line.</summary>
     public required string Context { get; init; }
@@ -80,7 +82,20 @@ internal sealed class IndexedPassage
     /// <summary>For a programme item, its day header ("Thursday, 19 May 2011").</summary>
     public string? Day { get; init; }
     /// <summary>For a programme item, "first day", "second day", "last day": which day of its programme it is on.</summary>
-    public StemToken[] DayTokens { get; set; } = [];
+    public StemToken[] DayTokens
+    {
+        get => _dayTokens;
+        set
+        {
+            _dayTokens = value;
+            DayStems = value.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    private StemToken[] _dayTokens = [];
+
+    /// <summary>The stems of <see cref="DayTokens"/>: "the first day" is what the item's line is about too.</summary>
+    public HashSet<string> DayStems { get; private set; } = [];
     /// <summary>The stems of the section heading the passage sits under (not the document title).</summary>
     public required HashSet<string> SectionStems { get; init; }
     /// <summary>The context's stems in order, to find "Objective 9" in a section heading.</summary>

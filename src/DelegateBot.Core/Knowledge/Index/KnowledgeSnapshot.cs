@@ -30,10 +30,18 @@ internal sealed class KnowledgeSnapshot : IDisposable
     public IReadOnlyList<HashSet<string>> DocumentTextStems { get; }
     public IReadOnlyList<HashSet<string>> TitleStems { get; }
     public TitleIndex Titles { get; }
+    /// <summary>The year each document speaks from (its masthead date, else its header's latest year); 0 when unknown.</summary>
+    public IReadOnlyList<int> DocumentYears { get; }
+    /// <summary>The stems of each document's names: its title and its file name (with the long form of an acronym in it).</summary>
+    public TitleIndex Names { get; }
     public AcronymTable Acronyms { get; }
     public Synonyms Synonyms { get; }
     public IReadOnlyList<LoadProblem> Problems { get; }
     public IndexSearcher Searcher { get; }
+    /// <summary>The documents' written words, to correct a question's spelling slips.</summary>
+    public SpellingVocabulary Vocabulary { get; }
+    /// <summary>The stems of the documents and of the synonyms, for a slip that no written word is one edit from.</summary>
+    public SpellingVocabulary StemVocabulary { get; }
     private readonly Dictionary<string, int> _documentFrequency;
 
     private KnowledgeSnapshot(long version, IReadOnlyList<ParsedDocument> documents, List<IndexedPassage> passages,
@@ -57,11 +65,24 @@ internal sealed class KnowledgeSnapshot : IDisposable
         DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text, pool)).ToArray();
         TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
         Titles = new TitleIndex(TitleStems);
+        DocumentYears = documents.Select((_, i) => Mastheads.YearOf(byDocument[i])).ToArray();
+        Names = new TitleIndex(documents.Select((d, i) => new HashSet<string>(TitleStems[i].Concat(KnowledgeAnalyzer.Instance.Stems(FileNameWords(d.Document.Source, acronyms), pool)), StringComparer.Ordinal)).ToArray());
 
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in passages)
             foreach (var stem in p.Stems.Union(p.ContextStems))
                 _documentFrequency[stem] = _documentFrequency.GetValueOrDefault(stem) + 1;
+        // The written words, for reading a question's misspelt word as the one it means.
+        Vocabulary = new SpellingVocabulary();
+        foreach (var p in passages)
+            foreach (var unit in p.Units)
+                foreach (var t in unit.Tokens)
+                    Vocabulary.Add(unit.Text.AsSpan(t.Start, t.End - t.Start));
+        Vocabulary.Freeze();
+        // And the stems (with the synonyms' own): "atended" is "attend", which a synonym of "participate" finds.
+        StemVocabulary = new SpellingVocabulary();
+        foreach (var stem in _documentFrequency.Keys.Concat(synonyms.AllStems)) StemVocabulary.Add(stem);
+        StemVocabulary.Freeze();
 
         _directory = new RAMDirectory();
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, KnowledgeAnalyzer.Instance)
@@ -82,6 +103,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 // The kinds of answer the passage holds ("date_full", "time", "phone"...), so retrieval can prefer
                 // passages that can answer "when" or "what is the fax number" at all.
                 foreach (var kind in AnswerKinds.Of(passages[i])) document.Add(new StringField(AnswerKinds.Field, kind, Field.Store.NO));
+                // Words the passage implies without writing them ("letter" for a letter's date line): found by retrieval too.
+                foreach (var stem in ImpliedStems(passages[i])) document.Add(new StringField(ImpliedField, stem, Field.Store.NO));
                 writer.AddDocument(document);
             }
             writer.Commit();
@@ -91,6 +114,21 @@ internal sealed class KnowledgeSnapshot : IDisposable
         var values = MultiDocValues.GetNumericValues(_reader, "n");
         _passageOfDoc = new int[_reader.MaxDoc];
         for (var d = 0; d < _reader.MaxDoc; d++) _passageOfDoc[d] = values is null ? d : (int)values.Get(d);
+    }
+
+    /// <summary>The field of the stems a passage's units imply but do not write.</summary>
+    public const string ImpliedField = "implied";
+
+    private static IEnumerable<string> ImpliedStems(IndexedPassage passage)
+    {
+        HashSet<string>? implied = null;
+        foreach (var unit in passage.Units)
+        {
+            if (ReferenceEquals(unit.Stems, unit.Literal)) continue;
+            foreach (var stem in unit.Stems)
+                if (!unit.Literal.Contains(stem) && !passage.Stems.Contains(stem)) (implied ??= new(StringComparer.Ordinal)).Add(stem);
+        }
+        return implied ?? (IEnumerable<string>)[];
     }
 
     /// <summary>"ted_dilip_ratha_remittances.txt" -> "ted dilip ratha remittances": people name files for what is in them.</summary>
@@ -131,6 +169,8 @@ internal sealed class KnowledgeSnapshot : IDisposable
                 passages.Add(PassageBuilder.Build(doc, d, ++ordinal, chunk, references, pool));
             ProgrammeLeads.Link(passages, first);
             ProgrammeLeads.DateLetters(passages, first);
+            Mastheads.Mark(passages, first);
+            Mastheads.SignLetters(passages, first);
         }
         var acronyms = AcronymLearner.Learn(documents.Select(d => d.Document.Text), glossary.Acronyms);
         return new KnowledgeSnapshot(version, documents, passages, acronyms, new Synonyms(glossary.Synonyms), problems, pool);

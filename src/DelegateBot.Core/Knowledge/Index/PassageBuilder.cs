@@ -5,7 +5,7 @@ using DelegateBot.Core.Knowledge.Ingestion;
 namespace DelegateBot.Core.Knowledge.Index;
 
 /// <summary>Turns a chunk into an indexed passage: display text, context, and answerable units with their stems.</summary>
-internal static class PassageBuilder
+internal static partial class PassageBuilder
 {
     public static IndexedPassage Build(KnowledgeDocument doc, int documentIndex, int ordinal, Chunk chunk, TitleReferences? titleReferences = null, StemPool? pool = null)
     {
@@ -48,6 +48,10 @@ internal static class PassageBuilder
                 if (units[u].Kind == UnitKind.Line && units[u].Text.Length >= 12 && !units[u].Entities.Any(e => e.Kind == EntityKind.Quote)
                     && doc.Title.Contains(PassageChunker.Display(units[u].Text), StringComparison.OrdinalIgnoreCase) && DocumentParser.WordCount(units[u].Text) >= 3)
                     units[u] = units[u].WithEntity(new Entity(EntityKind.Quote, PassageChunker.Display(units[u].Text), 0, units[u].Text.Length, 0.8, "title"));
+        // "10:00 – 10:20 Opening remarks" over the names of who gives them: the item has speakers.
+        // So does "17:50 – 18:00 Closing remarks by the President of the General Assembly".
+        if (chunk.Kind == ChunkKind.Programme && units.Count > 0 && ((units.Count > 1 && SpeakerLine(units[1])) || ByName().IsMatch(units[0].Text)))
+            units[0] = units[0].WithImplied(Speaker).WithImplied(Speak);
         // A programme item happens on the day its block sits under: that date answers "when" for its line.
         if (chunk.Kind == ChunkKind.Programme && chunk.Day is { } day && units.Count > 0 && EntityExtractor.Extract(day).FirstOrDefault(e => e.Kind == EntityKind.Date) is { } date)
             units[0] = units[0].WithEntity(new Entity(EntityKind.Date, date.Text, 0, 0, 0.75 * date.Quality) { Inferred = true }); // below a date the text gives
@@ -55,6 +59,7 @@ internal static class PassageBuilder
         var passageText = text.ToString();
         return new IndexedPassage
         {
+            Ordinal = ordinal,
             Passage = new Passage($"{doc.Source}#{ordinal}", doc.Source, doc.Title, chunk.Location, passageText),
             DocumentIndex = documentIndex,
             Kind = chunk.Kind,
@@ -69,6 +74,16 @@ internal static class PassageBuilder
             Units = units.ToArray(),
         };
     }
+
+    private static readonly string Speaker = ImplicitStems.Stem("speaker"), Speak = ImplicitStems.Stem("speak");
+
+    /// <summary>A line that names a person first, without a label ("H.E. Mr. Joseph Deiss, President of ..."; not "Chair: ...").</summary>
+    internal static bool SpeakerLine(TextUnit unit) =>
+        unit.Kind is UnitKind.Line or UnitKind.ListItem && !LineCleaner.Labelled(unit.Text)
+        && unit.Entities.Any(e => e.Kind == EntityKind.Person && e.Start <= 2);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(?:by|with)\s+(?:the\s+)?(?:H\.\s?E\.|[A-Z])")]
+    private static partial System.Text.RegularExpressions.Regex ByName();
 
     private static TextUnit Unit(string text, UnitKind kind, int parent, bool header, TitleReferences references, StemPool? pool)
     {

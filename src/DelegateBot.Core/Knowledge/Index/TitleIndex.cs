@@ -29,20 +29,25 @@ internal sealed class TitleIndex
         return true;
     }
 
+    /// <summary>The titles that hold all <paramref name="stems"/> (none for no stems).</summary>
+    public IEnumerable<int> Holding(string[] stems)
+    {
+        List<int>? shortest = null;
+        foreach (var stem in stems)
+        {
+            if (!_byStem.TryGetValue(stem, out var list)) return [];
+            if (shortest is null || list.Count < shortest.Count) shortest = list;
+        }
+        return shortest is null ? [] : shortest.Where(t => Holds(t, stems));
+    }
+
     /// <summary>The one title that holds all <paramref name="stems"/>; -1 when none does, -2 when several do.</summary>
     public int Single(string[] stems)
     {
         if (stems.Length == 0) return Count == 1 ? 0 : Count == 0 ? -1 : -2;
-        List<int>? shortest = null;
-        foreach (var stem in stems)
-        {
-            if (!_byStem.TryGetValue(stem, out var list)) return -1;
-            if (shortest is null || list.Count < shortest.Count) shortest = list;
-        }
         var found = -1;
-        foreach (var t in shortest!)
+        foreach (var t in Holding(stems))
         {
-            if (!Holds(t, stems)) continue;
             if (found >= 0) return -2;
             found = t;
         }

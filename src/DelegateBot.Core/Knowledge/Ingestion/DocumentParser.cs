@@ -79,6 +79,9 @@ internal static partial class DocumentParser
         if (".?!:;".Contains(prev[^1])) return false;
         if (prev[^1] is ',' or '-' or '–') return true;
         if (EndsWithConnector(prev)) return true;
+        // "Mr. Habib El Malki, President of ..." over "Mr. Hakim Benchamach, President of ...": a list of people, one a line;
+        // "Speakers: ..." under a programme line: a line of its own.
+        if ((PersonStart().IsMatch(prev) && PersonStart().IsMatch(next)) || LineCleaner.Labelled(next)) return false;
         // Hard-wrapped prose (PDF, fixed-width text): a long line stopping mid-sentence, not before a heading.
         return prev.Length >= 60 && (char.IsLower(prev[^1]) || prev[^1] == ',') && !RomanHeading().IsMatch(next) && !LetterHeading().IsMatch(next);
     }
@@ -275,6 +278,9 @@ internal static partial class DocumentParser
 
     [GeneratedRegex(@"^\(?([a-z])\)\s+(\S.*)$")]
     private static partial Regex LetteredStart();
+
+    [GeneratedRegex(@"^(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Dame|Ambassador|Hon\.|Rev\.|Senator)\s+[A-Z]")]
+    private static partial Regex PersonStart();
 
     [GeneratedRegex(@"^[IVXL]{1,5}\.\s+\S")]
     private static partial Regex RomanHeading();

@@ -29,11 +29,9 @@ public sealed class DocxReader : IDocumentReader
                         AppendParagraph(sb, p);
                         break;
                     case W.Table t:
-                        foreach (var row in t.Elements<W.TableRow>())
-                        {
-                            var cells = row.Elements<W.TableCell>().Select(c => string.Join(" ", c.Elements<W.Paragraph>().Select(ParagraphText)).Trim());
-                            sb.Append(string.Join(" | ", cells.Where(c => c.Length > 0))).Append("\n\n");
-                        }
+                        var rows = t.Elements<W.TableRow>().Select(row => row.Elements<W.TableCell>()
+                            .Select(c => string.Join("\n", c.Elements<W.Paragraph>().Select(ParagraphText).Where(x => x.Trim().Length > 0))).ToArray()).ToList();
+                        sb.Append(TableText.Render(rows, HeaderRow(t)));
                         break;
                 }
             }
@@ -60,6 +58,16 @@ public sealed class DocxReader : IDocumentReader
         else if (p.ParagraphProperties?.NumberingProperties is not null || style.StartsWith("List", StringComparison.OrdinalIgnoreCase))
             sb.Append("- ");
         sb.Append(text).Append("\n\n");
+    }
+
+    /// <summary>A first row marked to repeat as the header on each page, or all in bold: the table's header; else unknown.</summary>
+    private static bool? HeaderRow(W.Table table)
+    {
+        var first = table.Elements<W.TableRow>().FirstOrDefault();
+        if (first is null) return null;
+        if (first.TableRowProperties?.Elements<W.TableHeader>().Any() == true) return true;
+        var runs = first.Descendants<W.Run>().Where(r => r.InnerText.Trim().Length > 0).ToList();
+        return runs.Count > 0 && runs.All(r => r.RunProperties?.Bold is { } b && (b.Val is null || b.Val.Value)) ? true : null;
     }
 
     private static int HeadingLevel(string style)

@@ -21,6 +21,9 @@ public sealed partial class HtmlReader : IDocumentReader
         if (titleMatch.Success) title = Clean(titleMatch.Groups[1].Value);
 
         var text = Invisible().Replace(html, " ");
+        // Tables and definition lists say which value goes with which label: kept as lines that say so.
+        text = Table().Replace(text, m => TableText.Render(Rows(m.Value), m.Value.Contains("<th", StringComparison.OrdinalIgnoreCase) ? true : null));
+        text = Definition().Replace(text, m => $"\n\n{Clean(m.Groups[1].Value)}: {Clean(m.Groups[2].Value)}\n\n");
         text = Heading().Replace(text, m => $"\n\n{new string('#', m.Groups[1].Value[0] - '0')} {Clean(m.Groups[2].Value)}\n\n");
         text = ListItem().Replace(text, "\n- ");
         text = TableCell().Replace(text, " | ");
@@ -33,11 +36,16 @@ public sealed partial class HtmlReader : IDocumentReader
         foreach (var raw in text.Split('\n'))
         {
             var line = Spaces().Replace(raw, " ").Trim();
-            line = line.Trim('|').Trim();
+            if (!(line.Length > 2 && line.StartsWith('|') && line.EndsWith('|'))) line = line.Trim('|').Trim(); // a markdown row keeps its pipes
             sb.Append(line).Append('\n');
         }
         return new RawDocument(sb.ToString(), string.IsNullOrWhiteSpace(title) ? null : title);
     }
+
+    /// <summary>The cells of each row (a line break in a cell kept as a new line).</summary>
+    private static List<string[]> Rows(string table) =>
+        TableRow().Matches(table).Select(r => TableCellContent().Matches(r.Groups[1].Value)
+            .Select(c => string.Join('\n', LineBreak().Split(c.Groups[2].Value).Select(Clean))).ToArray()).ToList();
 
     private static string Clean(string fragment) =>
         Spaces().Replace(WebUtility.HtmlDecode(AnyTag().Replace(fragment, "")), " ").Trim();
@@ -45,11 +53,24 @@ public sealed partial class HtmlReader : IDocumentReader
     [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex TitleTag();
 
-    [GeneratedRegex(@"<(script|style|head|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // A site's navigation menu is on every page and says nothing about the meeting.
+    [GeneratedRegex(@"<(script|style|head|noscript|template|nav)\b[^>]*>.*?</\1\s*>|<!--.*?-->", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Invisible();
 
     [GeneratedRegex(@"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Heading();
+
+    [GeneratedRegex(@"<table\b[^>]*>.*?</table\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Table();
+
+    [GeneratedRegex(@"<tr\b[^>]*>(.*?)</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"<t([hd])\b[^>]*>(.*?)</t\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex TableCellContent();
+
+    [GeneratedRegex(@"<dt\b[^>]*>(.*?)</dt\s*>\s*<dd\b[^>]*>(.*?)</dd\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Definition();
 
     [GeneratedRegex(@"<li\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex ListItem();

@@ -51,7 +51,8 @@ internal static partial class LineCleaner
         for (var c = lead == cells[0] ? 1 : 2; c < cells.Length; c++)
         {
             if (cells[c].Length == 0) continue;
-            var label = c < header.Length && header[c].Length > 0 ? header[c] + ": " : "";
+            // A cell with its own label ("Moderator: Ms. Farah Haddad") keeps it rather than its column's ("Speakers").
+            var label = c < header.Length && header[c].Length > 0 && !Labelled(cells[c]) ? header[c] + ": " : "";
             if (CleanOne(number, label + cells[c]) is { } line) result.Add(line);
         }
         return header;
@@ -103,6 +104,12 @@ internal static partial class LineCleaner
 
     [GeneratedRegex(@"^\s*\|.*\|\s*$")]
     private static partial Regex TableRow();
+
+    /// <summary>A line that starts with its own label: "Moderator: Ms. Farah Haddad", "Speakers: ...".</summary>
+    internal static bool Labelled(string line) => LabelStart().IsMatch(line);
+
+    [GeneratedRegex(@"^[A-Z][\w'’ -]{0,30}:\s+\S")]
+    private static partial Regex LabelStart();
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex TableRule();

@@ -24,6 +24,8 @@ internal static partial class TitleExtractor
         if (top is not null && SeriesHeading().Match(top.Text) is { Success: true } series
             && head.Any(p => p != top && p.Kind == ParagraphKind.Heading && p.Text.StartsWith(series.Groups[1].Value + " ", StringComparison.Ordinal)))
             top = null;
+        // A heading after a letter's opening ("Annex: Provisional programme" after "Excellency, ...") titles a part of it.
+        if (top is not null && head.TakeWhile(p => p != top).Any(p => LetterOpening().IsMatch(p.Text))) top = null;
         if (top is not null && IsMarkdownHeading(top))
         {
             // A bilingual text leads with the other language ("Statuut van de ..." then "Constitution of the ..."):

@@ -9,37 +9,50 @@ namespace DelegateBot.Core.Tests.Knowledge.Probes;
 /// <summary>
 /// Search-quality regression net: our own probe questions (Probes/*.jsonl, written for this purpose, not taken from
 /// the evaluation sets) asked through the same path as the CLI and the bot (agenda first, then the documents) over
-/// a real knowledge folder. seeds.jsonl asks about knowledge/; corpus.jsonl asks about knowledge/ plus the public
-/// documents of ../shared/corpus, read where they are. A question the documents cannot answer must always be
+/// a real knowledge folder. seeds*.jsonl ask about knowledge/; corpus*.jsonl about knowledge/ plus the public
+/// documents of ../shared/corpus, read where they are; unseen*.jsonl about knowledge/ plus Probes/documents. A question the documents cannot answer must always be
 /// declined; of the others, a minimum share must be answered with the expected terms and a citation.
 /// </summary>
 public sealed class ProbeTests
 {
+    // Round one: probes written while the engine was built. Round two (*-round2.jsonl): written blind, before the fixes
+    // that followed them. Each minimum is the share reached when its round was last raised.
     [Fact]
-    public void Seed_documents_answer_the_probes_and_decline_what_they_do_not_hold()
-    {
-        using var folder = new KnowledgeFolder().WithSeeds();
-        AssertProbes(folder.Path, "seeds.jsonl", minimumShare: 0.95);
-    }
+    public void Seed_documents_answer_the_probes_and_decline_what_they_do_not_hold() =>
+        WithSeeds(folder => AssertProbes(folder, "seeds.jsonl", minimumShare: 0.95));
+
+    [Fact]
+    public void Seed_documents_answer_the_second_round_of_probes_and_decline_what_they_do_not_hold() =>
+        WithSeeds(folder => AssertProbes(folder, "seeds-round2.jsonl", minimumShare: 1.0));
 
     [FactIfSharedCorpus]
-    public void Seeds_with_the_shared_corpus_answer_the_probes_and_decline_what_they_do_not_hold()
-    {
-        using var folder = new KnowledgeFolder().WithSeeds();
-        foreach (var file in Directory.EnumerateFiles(SharedCorpus.Folder!, "*.txt"))
-            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file))); // a temp folder, deleted after the test
-        AssertProbes(folder.Path, "corpus.jsonl", minimumShare: 0.95);
-    }
+    public void Seeds_with_the_shared_corpus_answer_the_probes_and_decline_what_they_do_not_hold() =>
+        WithSeeds(folder => AssertProbes(folder, "corpus.jsonl", minimumShare: 0.95), SharedCorpus.Folder!, "*.txt");
+
+    [FactIfSharedCorpus]
+    public void Seeds_with_the_shared_corpus_answer_the_second_round_of_probes_and_decline_what_they_do_not_hold() =>
+        WithSeeds(folder => AssertProbes(folder, "corpus-round2.jsonl", minimumShare: 0.87), SharedCorpus.Folder!, "*.txt");
+
+    // Our own documents (Probes/documents), laid out unlike the seeds: an information note with numbered sections,
+    // contact lines and a two-day programme; a side-event flyer with a speakers list; a markdown consultation page; an
+    // HTML event page (navigation and footer, a programme table, a definition list); a .docx letter with its annex
+    // programme, bulleted speakers and a table.
+    [Fact]
+    public void Documents_of_unseen_layouts_added_to_the_seeds_answer_the_probes_and_decline_what_they_do_not_hold() =>
+        WithSeeds(folder => AssertProbes(folder, "unseen.jsonl", minimumShare: 0.93), Path.Combine(ProbeFolder, "documents"), "*");
 
     [Fact]
-    public void Documents_of_unseen_layouts_added_to_the_seeds_answer_the_probes_and_decline_what_they_do_not_hold()
+    public void Documents_of_unseen_layouts_added_to_the_seeds_answer_the_second_round_of_probes_and_decline_what_they_do_not_hold() =>
+        WithSeeds(folder => AssertProbes(folder, "unseen-round2.jsonl", minimumShare: 1.0), Path.Combine(ProbeFolder, "documents"), "*");
+
+    /// <summary>A temp knowledge folder with the seeds and, when given, the files of another folder (read, not moved).</summary>
+    private static void WithSeeds(Action<string> assert, string? extra = null, string pattern = "*")
     {
-        // Our own documents (Probes/documents), laid out unlike the seeds: an information note with numbered
-        // sections, contact lines and a two-day programme; a side-event flyer with a speakers list.
         using var folder = new KnowledgeFolder().WithSeeds();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(ProbeFolder, "documents")))
-            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
-        AssertProbes(folder.Path, "unseen.jsonl", minimumShare: 0.93);
+        if (extra is not null)
+            foreach (var file in Directory.EnumerateFiles(extra, pattern))
+                File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file))); // a temp folder, deleted after the test
+        assert(folder.Path);
     }
 
     private static void AssertProbes(string knowledgeFolder, string probeFile, double minimumShare)
