@@ -145,7 +145,7 @@ public sealed class AgendaService
         }
         _agenda = agenda;
         _logger.LogInformation("Agenda built: {Meetings} meetings, {Sessions} sessions, {Deadlines} deadlines ({Read} of {Documents} documents read, the others unchanged)",
-            agenda.Meetings.Count, agenda.Meetings.Sum(m => m.Sessions.Count), agenda.AllDeadlines.Count(), _extractor.DocumentsRead, meetingDocuments.Count);
+            agenda.Meetings.Count, agenda.Meetings.Sum(m => m.Sessions.Count), agenda.AllDeadlines.Count, _extractor.DocumentsRead, meetingDocuments.Count);
         Changed?.Invoke(agenda);
         return agenda;
     }

@@ -10,14 +10,16 @@ public sealed record Agenda(IReadOnlyList<Meeting> Meetings, IReadOnlyList<Deadl
     public static Agenda Empty { get; } = new([], [], []);
 
     /// <summary>Every deadline, the meetings' and the loose ones, by date.</summary>
-    public IEnumerable<Deadline> AllDeadlines =>
-        Meetings.SelectMany(m => m.Deadlines).Concat(Deadlines).OrderBy(d => d.Date);
+    public IReadOnlyList<Deadline> AllDeadlines => ByDate.GetValue(this, a => a.Meetings.SelectMany(m => m.Deadlines).Concat(a.Deadlines).OrderBy(d => d.Date).ToArray());
 
     public Meeting? FindMeeting(string id) => ById.GetValue(this, Index).GetValueOrDefault(id);
 
     // Kept beside the record, not in it, so equality stays that of its data; a question about one deadline looked
     // up every deadline's meeting by a scan (70 ms a question with ten thousand meetings).
     private static readonly ConditionalWeakTable<Agenda, Dictionary<string, Meeting>> ById = new();
+
+    // The same for the deadlines by date: every deadline question sorted them all again.
+    private static readonly ConditionalWeakTable<Agenda, Deadline[]> ByDate = new();
 
     private static Dictionary<string, Meeting> Index(Agenda agenda)
     {

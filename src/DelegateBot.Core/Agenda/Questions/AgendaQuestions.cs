@@ -47,7 +47,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
         if (named.Count > 0) deadlines = named;
         // "When does the registration desk open at the thematic debate?": a meeting with no registration deadline is asked
         // about; another meeting's deadline is no answer (the documents may hold one).
-        else if (agenda.Meetings.Any(Named) || RegistrationDesk().IsMatch(q)) return null;
+        else if (RegistrationDesk().IsMatch(q) || agenda.Meetings.Any(Named)) return null;
         var lines = deadlines.Select(d => RegistrationLine(d)).ToList();
         return Found(string.Join("\n", lines), deadlines.Select(d => d.Provenance));
     }
@@ -69,7 +69,7 @@ internal sealed partial class AgendaQuestions(Agenda agenda, DateTimeOffset now,
 
     private Answer DeadlinesAnswer()
     {
-        var deadlines = agenda.AllDeadlines.ToList();
+        var deadlines = agenda.AllDeadlines;
         if (deadlines.Count == 0) return NotFound("The meeting documents give no deadlines.");
         var sb = new StringBuilder("Deadlines:");
         foreach (var d in deadlines)

@@ -15,6 +15,10 @@ internal static partial class UnitScorer
     /// <summary>Scores every unit of a passage; coverage by each unit is computed once and reused for its neighbours.</summary>
     public static void ScorePassage(Question q, KnowledgeSnapshot snapshot, IndexedPassage passage, double bm25, List<UnitMatch> output)
     {
+        // A passage that cannot answer is dropped before its units are scored.
+        var docStems = snapshot.DocumentStems[passage.DocumentIndex];
+        if (!InNamedDocument(q, passage) || !AtAskedEnd(q, passage) || !CarriesIdentifiers(q, passage, docStems) || !CarriesConstraints(q, passage, docStems) || !InDayPart(q, passage)) return;
+        var docText = snapshot.DocumentTextStems[passage.DocumentIndex];
         var concepts = q.Concepts;
         var n = passage.Units.Length;
         var k = concepts.Count;
@@ -29,9 +33,6 @@ internal static partial class UnitScorer
                     : Math.Max(concepts[c].Coverage(unit.Literal), 0.8 * concepts[c].Coverage(unit.Stems));
             }
 
-        var docStems = snapshot.DocumentStems[passage.DocumentIndex];
-        var docText = snapshot.DocumentTextStems[passage.DocumentIndex];
-        if (!InNamedDocument(q, passage) || !AtAskedEnd(q, passage) || !CarriesIdentifiers(q, passage, docStems) || !CarriesConstraints(q, passage, docStems) || !InDayPart(q, passage)) return;
         Span<double> passageCoverage = stackalloc double[k];
         Span<double> documentCoverage = stackalloc double[k];
         Span<double> contextCoverage = stackalloc double[k];

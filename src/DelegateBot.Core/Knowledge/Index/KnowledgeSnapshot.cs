@@ -28,7 +28,7 @@ internal sealed class KnowledgeSnapshot : IDisposable
     public IReadOnlyList<HashSet<string>> DocumentStems { get; }
     /// <summary>Every stem of each document's text (weaker evidence than <see cref="DocumentStems"/>).</summary>
     public IReadOnlyList<HashSet<string>> DocumentTextStems { get; }
-    public IReadOnlyList<HashSet<string>> TitleStems { get; }
+    /// <summary>The stems of each document's title.</summary>
     public TitleIndex Titles { get; }
     /// <summary>The year each document speaks from (its masthead date, else its header's latest year); 0 when unknown.</summary>
     public IReadOnlyList<int> DocumentYears { get; }
@@ -59,14 +59,16 @@ internal sealed class KnowledgeSnapshot : IDisposable
         // A question's words found only there still count as evidence for a passage of that document.
         // Passages grouped by document once (a scan of all passages per document is quadratic in the folder's size).
         var byDocument = passages.ToLookup(p => p.DocumentIndex);
+        var fileNames = documents.Select(d => FileNameWords(d.Document.Source, acronyms)).ToArray();
         DocumentStems = documents.Select((d, i) => KnowledgeAnalyzer.Instance.Stems(string.Join('\n',
             byDocument[i].Select(p => p.Kind == ChunkKind.Header ? p.Context + "\n" + p.Passage.Text : p.Context)
-                .Prepend(d.Document.Title).Append(FileNameWords(d.Document.Source, acronyms))), pool)).ToArray();
+                .Prepend(d.Document.Title).Append(fileNames[i])), pool)).ToArray();
         DocumentTextStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Text, pool)).ToArray();
-        TitleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
-        Titles = new TitleIndex(TitleStems);
+        var titleStems = documents.Select(d => KnowledgeAnalyzer.Instance.Stems(d.Document.Title, pool)).ToArray();
+        Titles = new TitleIndex(titleStems);
         DocumentYears = documents.Select((_, i) => Mastheads.YearOf(byDocument[i])).ToArray();
-        Names = new TitleIndex(documents.Select((d, i) => new HashSet<string>(TitleStems[i].Concat(KnowledgeAnalyzer.Instance.Stems(FileNameWords(d.Document.Source, acronyms), pool)), StringComparer.Ordinal)).ToArray());
+        Names = new TitleIndex(titleStems.Select((title, i) =>
+            new HashSet<string>(title.Concat(KnowledgeAnalyzer.Instance.Stems(fileNames[i], pool)), StringComparer.Ordinal)).ToArray());
 
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in passages)
