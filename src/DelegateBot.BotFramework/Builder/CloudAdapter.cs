@@ -285,7 +285,7 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
     /// <summary>
     /// Runs one turn. Its messages wait in an outbox until the bot (state save included) has finished; typing
     /// indicators go at once. When the turn fails because its state save lost an ETag race, nothing it said has
-    /// left: it runs again on a fresh copy of the activity and freshly loaded state, up to <see cref="MaxTurnAttempts"/>
+    /// left: it runs again on freshly loaded state, up to <see cref="MaxTurnAttempts"/>
     /// times, after which the user is asked to send the message again (OnTurnError). Other failures flush what
     /// the bot said before failing, then go to OnTurnError, as in the SDK.
     /// </summary>
@@ -294,8 +294,10 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            // The bot may change the activity (mention removal); each run starts from the activity as received.
-            var context = new TurnContext(this, attempt == 1 ? activity : Clone(activity));
+            // Each run gets the activity as the previous run left it (a copy taken after the first run would hold the
+            // same changes, and one taken before every turn costs every turn): the bot's changes to it (mention
+            // removal) must be repeatable.
+            var context = new TurnContext(this, activity);
             context.TurnState.Set(identity);
             var outbox = new List<Activity>();
             context.TurnState[OutboxKey] = outbox;
@@ -323,9 +325,6 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
             return context;
         }
     }
-
-    private static Activity Clone(Activity activity) =>
-        JsonSerializer.Deserialize<Activity>(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options), BotJson.Options)!;
 
     private async Task FlushAsync(List<Activity> outbox, CancellationToken ct)
     {

@@ -5,8 +5,6 @@ using DelegateBot.BotFramework.Schema;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Registrations;
 using DelegateBot.Tests.Bot;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,8 +82,6 @@ internal sealed class RegistrationBot : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("delegatebot-registration-").FullName;
         var all = new Dictionary<string, string?>
         {
-            // A free port on loopback (the host would take localhost:3978 when no urls are configured).
-            ["urls"] = "http://127.0.0.1:0",
             ["Registration:DefinitionPath"] = RepoFile("dialogs", "registration.yaml"),
             ["DirectLine:KeyFile"] = Path.Combine(folder, "directline-token.key"),
             ["Agenda:WatchOverrides"] = "false",
@@ -185,10 +181,9 @@ internal sealed class RegistrationBot : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             _services?.Invoke(services);
         });
-        app.UseKestrel();
         try
         {
-            app.StartServer();
+            BaseAddress = new Uri(app.StartOnLoopback(), "/");
         }
         catch
         {
@@ -196,8 +191,6 @@ internal sealed class RegistrationBot : IAsyncDisposable
             throw;
         }
         _app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("://localhost:", "://127.0.0.1:").Replace("://[::]:", "://127.0.0.1:"));
         _client = new HttpClient { BaseAddress = BaseAddress };
     }
 

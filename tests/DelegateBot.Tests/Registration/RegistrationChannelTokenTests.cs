@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using DelegateBot.BotFramework.Auth;
 using DelegateBot.BotFramework.Schema;
 using DelegateBot.Tests.Bot;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DelegateBot.Tests.Registration;
 
@@ -20,18 +18,7 @@ public sealed class RegistrationChannelTokenTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _issuer = await TestTokenIssuer.StartAsync();
-        _bot = await RegistrationBot.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppPassword"] = "test-secret",
-            ["BotOpenIdMetadata"] = _issuer.MetadataUrl,
-            ["EmulatorOpenIdMetadata"] = _issuer.MetadataUrl,
-            ["MicrosoftAppAuthority"] = _issuer.AuthorityBaseUrl + "/botframework.com",
-        }, services: services => services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-        {
-            // Trust the loopback token endpoint's own certificate, nothing else.
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == _issuer.Certificate.Thumbprint,
-        }));
+        _bot = await RegistrationBot.StartAsync(settings: _issuer.BotSettings(AppId), services: _issuer.TrustedBy);
         _bot.Authorization = activity => "Bearer " + _issuer.CreateToken(AppId, activity.ServiceUrl!);
     }
 
