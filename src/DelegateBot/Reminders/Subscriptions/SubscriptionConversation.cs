@@ -21,6 +21,14 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
     /// <summary>The property of a card submit's value that carries a reminders command ("mute", "unmute", "stop", "start").</summary>
     public const string ValueProperty = "reminders";
 
+    /// <summary>A card button that submits a "mute"/"unmute" <paramref name="command"/> for a meeting, as <see cref="Read"/> reads it.</summary>
+    public static JsonObject MeetingButton(string title, string command, string meetingId) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = new JsonObject { [ValueProperty] = command, ["meetingId"] = meetingId },
+    };
+
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -120,12 +128,7 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
             reply.Summary = message;
             reply.Attachments = [AdaptiveCard.Attachment(message,
                 [new JsonObject { ["type"] = "TextBlock", ["text"] = message, ["wrap"] = true }],
-                [new JsonObject
-                {
-                    ["type"] = "Action.Submit",
-                    ["title"] = fr ? "Réactiver" : "Unmute",
-                    ["data"] = new JsonObject { [ValueProperty] = "unmute", ["meetingId"] = meetingId },
-                }])];
+                [MeetingButton(fr ? "Réactiver" : "Unmute", "unmute", meetingId)])];
         }
         await turnContext.SendActivityAsync(reply, cancellationToken);
     }
