@@ -196,6 +196,9 @@ public static class Sql
     public static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
     public static DateTimeOffset? TimeOrNull(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : ParseTime(reader.GetString(i));
+
+    /// <summary>An integer column, or an aggregate (SUM over no rows is NULL: 0); the provider's integer type may be long.</summary>
+    public static int Int(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
 }
 
 public static class RemindersDatabaseServiceCollectionExtensions

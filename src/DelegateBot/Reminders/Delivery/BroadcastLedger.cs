@@ -90,7 +90,7 @@ public sealed class BroadcastLedger(RemindersDatabase database)
             SELECT broadcast_id, conversation_key, status, attempts FROM deliveries
             WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until <= @now)
             ORDER BY next_attempt_at, broadcast_id LIMIT @n
-            """, r => new DeliveryRow(r.GetString(0), r.GetString(1), r.GetString(2), Int(r, 3)), cancellationToken,
+            """, r => new DeliveryRow(r.GetString(0), r.GetString(1), r.GetString(2), Sql.Int(r, 3)), cancellationToken,
             ("@now", Sql.Time(now)), ("@n", limit));
 
     /// <summary>When the next row falls due (a retry's time, or a lease's end); null when nothing is left to send.</summary>
@@ -152,14 +152,12 @@ public sealed class BroadcastLedger(RemindersDatabase database)
                    SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END), MAX(sent_at)
             FROM deliveries WHERE broadcast_id = @id
             GROUP BY status, CASE WHEN status = 'sent' THEN NULL ELSE last_error END
-            """, r => (r.GetString(0), Sql.Text(r, 1), Int(r, 2), Int(r, 3), Int(r, 4), Int(r, 5), Sql.TimeOrNull(r, 6)), cancellationToken, ("@id", broadcastId));
+            """, r => (r.GetString(0), Sql.Text(r, 1), Sql.Int(r, 2), Sql.Int(r, 3), Sql.Int(r, 4), Sql.Int(r, 5), Sql.TimeOrNull(r, 6)), cancellationToken, ("@id", broadcastId));
 
     private static BroadcastInfo ReadBroadcast(DbDataReader r) => new(
         r.GetString(0), r.GetString(1),
         new Audience(Enum.Parse<AudienceKind>(r.GetString(2)), Sql.Text(r, 3), Sql.Text(r, 4)),
-        Sql.Text(r, 5), r.GetString(6), Sql.ParseTime(r.GetString(7)), Int(r, 8));
-
-    private static int Int(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+        Sql.Text(r, 5), r.GetString(6), Sql.ParseTime(r.GetString(7)), Sql.Int(r, 8));
 
     /// <summary>The first line of the text (or of the card's summary), for lists and reports.</summary>
     public static string? Summary(Activity message)

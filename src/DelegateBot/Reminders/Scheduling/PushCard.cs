@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DelegateBot.Bot;
 using DelegateBot.BotFramework.Schema;
 using DelegateBot.Core.Agenda;
+using DelegateBot.Reminders.Subscriptions;
 
 namespace DelegateBot.Reminders.Scheduling;
 
@@ -47,12 +48,7 @@ public static class PushCard
         var actions = new JsonArray();
         // The agenda lists panelists or speakers; a session without either gets no button that would find nothing.
         if (session.Panelists.Count + session.Speakers.Count > 0) actions.Add(AdaptiveCard.ImBack("Panelists", PanelistsQuestion(session)));
-        actions.Add(new JsonObject
-        {
-            ["type"] = "Action.Submit",
-            ["title"] = "Mute this meeting",
-            ["data"] = new JsonObject { ["reminders"] = "mute", ["meetingId"] = meeting.Id },
-        });
+        actions.Add(SubscriptionConversation.MeetingButton("Mute this meeting", "mute", meeting.Id));
 
         var activity = Activity.CreateMessageActivity();
         activity.Summary = plain;

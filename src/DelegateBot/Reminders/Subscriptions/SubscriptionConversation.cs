@@ -7,6 +7,7 @@ using DelegateBot.BotFramework.Schema;
 using DelegateBot.Core.Agenda;
 using DelegateBot.Core.Recognizers;
 using DelegateBot.Core.Registrations;
+using DelegateBot.Registration;
 
 namespace DelegateBot.Reminders.Subscriptions;
 
@@ -19,6 +20,14 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
 {
     /// <summary>The property of a card submit's value that carries a reminders command ("mute", "unmute", "stop", "start").</summary>
     public const string ValueProperty = "reminders";
+
+    /// <summary>A card button that submits a "mute"/"unmute" <paramref name="command"/> for a meeting, as <see cref="Read"/> reads it.</summary>
+    public static JsonObject MeetingButton(string title, string command, string meetingId) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = new JsonObject { [ValueProperty] = command, ["meetingId"] = meetingId },
+    };
 
     public async Task<bool> TryHandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -45,7 +54,7 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
                 break;
             case SubscriptionIntentKind.Start:
                 await store.SetStoppedAsync(key, false, cancellationToken);
-                await turnContext.SendActivityAsync((fr ? "Rappels activés. " : "Reminders are on. ") + await DescribeAsync(subscription with { StoppedAt = null }, activity, fr, cancellationToken), cancellationToken);
+                await turnContext.SendActivityAsync((fr ? "Rappels activés. " : "Reminders are on. ") + await DescribeAsync(subscription with { StoppedAt = null }, turnContext, fr, cancellationToken), cancellationToken);
                 break;
             case SubscriptionIntentKind.MySessions or SubscriptionIntentKind.AllSessions:
                 await SetModeAsync(turnContext, subscription, intent.Kind == SubscriptionIntentKind.MySessions ? SubscriptionMode.MySessions : SubscriptionMode.AllSessions, fr, cancellationToken);
@@ -54,7 +63,7 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
                 await SetMutedAsync(turnContext, subscription, intent, meetingId, fr, cancellationToken);
                 break;
             case SubscriptionIntentKind.Settings:
-                await turnContext.SendActivityAsync(await DescribeAsync(subscription, activity, fr, cancellationToken), cancellationToken);
+                await turnContext.SendActivityAsync(await DescribeAsync(subscription, turnContext, fr, cancellationToken), cancellationToken);
                 break;
         }
         return true;
@@ -70,7 +79,7 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
             return;
         }
         await store.SetModeAsync(subscription.Key, mode, cancellationToken);
-        await turnContext.SendActivityAsync(await DescribeAsync(subscription with { Mode = mode }, turnContext.Activity, fr, cancellationToken), cancellationToken);
+        await turnContext.SendActivityAsync(await DescribeAsync(subscription with { Mode = mode }, turnContext, fr, cancellationToken), cancellationToken);
     }
 
     private async Task SetMutedAsync(ITurnContext turnContext, Subscription subscription, SubscriptionIntent intent, string? meetingId, bool fr, CancellationToken cancellationToken)
@@ -119,18 +128,13 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
             reply.Summary = message;
             reply.Attachments = [AdaptiveCard.Attachment(message,
                 [new JsonObject { ["type"] = "TextBlock", ["text"] = message, ["wrap"] = true }],
-                [new JsonObject
-                {
-                    ["type"] = "Action.Submit",
-                    ["title"] = fr ? "Réactiver" : "Unmute",
-                    ["data"] = new JsonObject { [ValueProperty] = "unmute", ["meetingId"] = meetingId },
-                }])];
+                [MeetingButton(fr ? "Réactiver" : "Unmute", "unmute", meetingId)])];
         }
         await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 
     /// <summary>"Reminders are on, for every session (muted: X). ..." as the subscriber's settings read.</summary>
-    private async Task<string> DescribeAsync(Subscription subscription, Activity activity, bool fr, CancellationToken cancellationToken)
+    private async Task<string> DescribeAsync(Subscription subscription, ITurnContext turnContext, bool fr, CancellationToken cancellationToken)
     {
         if (subscription.StoppedAt is not null)
             return fr ? "Les rappels sont désactivés. Dites « reprendre les rappels » pour les réactiver." : "Reminders are off. Say \"start reminders\" to turn them back on.";
@@ -138,7 +142,7 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
         string text;
         if (subscription.Mode == SubscriptionMode.MySessions)
         {
-            var mine = subscription.UserKey is null ? [] : await registrations.FindForPersonAsync(Identity(activity), cancellationToken);
+            var mine = subscription.UserKey is null ? [] : await registrations.FindForPersonAsync(RegistrationConversation.Identity(turnContext), cancellationToken);
             var titles = mine.Select(r => agenda.Current.FindMeeting(r.MeetingId)?.Title ?? r.MeetingId).Distinct().ToList();
             text = titles.Count == 0
                 ? (fr ? "Vous recevrez les rappels des sessions des réunions auxquelles vous êtes inscrit·e ; vous n'êtes inscrit·e à aucune pour l'instant (dites « je veux m'inscrire »)."
@@ -153,9 +157,6 @@ public sealed class SubscriptionConversation(SubscriptionStore store, AgendaServ
             : " Say \"only my sessions\", \"all sessions\", \"mute <meeting>\" or \"stop reminders\".";
         return text;
     }
-
-    private static RegistrantIdentity Identity(Activity activity) =>
-        new(activity.ChannelId ?? "unknown", activity.From?.Id ?? "unknown", activity.From?.AadObjectId);
 
     /// <summary>A card submit ({"reminders":"mute","meetingId":"..."}) or words.</summary>
     private static (SubscriptionIntent Intent, string? MeetingId) Read(Activity activity)

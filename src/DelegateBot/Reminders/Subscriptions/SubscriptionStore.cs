@@ -25,7 +25,6 @@ public sealed class SubscriptionStore(RemindersDatabase database, TimeProvider t
         var conversationId = reference.Conversation?.Id ?? throw new ArgumentException("The reference has no conversation id.", nameof(reference));
         var serviceUrl = reference.ServiceUrl ?? throw new ArgumentException("The reference has no serviceUrl.", nameof(reference));
         var key = Subscription.KeyOf(channelId, conversationId);
-        var referenceJson = JsonSerializer.Serialize(reference, BotJson.Options);
         var nowTime = time.GetUtcNow();
         if (await GetAsync(key, cancellationToken).ConfigureAwait(false) is { } current
             && current.InactiveAt is null
@@ -36,6 +35,7 @@ public sealed class SubscriptionStore(RemindersDatabase database, TimeProvider t
             && SameReference(current.Reference, reference)
             && nowTime - current.LastSeenAt < LastSeenRefresh)
             return;
+        var referenceJson = JsonSerializer.Serialize(reference, BotJson.Options);
         var now = Sql.Time(nowTime);
         await database.ExecuteAsync($"""
             INSERT INTO subscriptions (conversation_key, channel_id, conversation_id, service_url, reference_json, user_key, is_group, vouched, mode, locale, stopped_at, inactive_at, inactive_reason, created_at, last_seen_at)
@@ -104,18 +104,16 @@ public sealed class SubscriptionStore(RemindersDatabase database, TimeProvider t
                    SUM(CASE WHEN stopped_at IS NOT NULL THEN 1 ELSE 0 END),
                    SUM(CASE WHEN stopped_at IS NULL AND inactive_at IS NOT NULL THEN 1 ELSE 0 END)
             FROM subscriptions
-            """, r => (Int(r, 0), Int(r, 1), Int(r, 2)), cancellationToken).ConfigureAwait(false)).Single();
+            """, r => (Sql.Int(r, 0), Sql.Int(r, 1), Sql.Int(r, 2)), cancellationToken).ConfigureAwait(false)).Single();
         return row;
     }
-
-    private static int Int(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
     private static Subscription Read(DbDataReader r) => new(
         r.GetString(0),
         JsonSerializer.Deserialize<ConversationReference>(r.GetString(1), BotJson.Options)!,
         Sql.Text(r, 2),
-        Int(r, 3) == 1,
-        Int(r, 4) == 1,
+        Sql.Int(r, 3) == 1,
+        Sql.Int(r, 4) == 1,
         r.GetString(5) == "mine" ? SubscriptionMode.MySessions : SubscriptionMode.AllSessions,
         Sql.Text(r, 6),
         Sql.TimeOrNull(r, 7),
