@@ -24,6 +24,9 @@ public sealed class SessionPushJob(AgendaService agenda, IServiceProvider servic
         if (now >= shownStart)
         {
             logger.LogWarning("Push {Key} skipped: it fired at {Now:O}, after the session started ({Start:O})", key, now, shownStart);
+            // Nothing can make it worth sending again: the job goes too, whether or not a re-planning already ran
+            // (at start-up Quartz may fire a missed trigger while the first plan is being made).
+            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
             return;
         }
         var meeting = agenda.Current.FindMeeting(meetingId);
