@@ -25,7 +25,11 @@ internal static class AgendaTestData
     }
 
     /// <summary>A document of ../shared/corpus, read where it lives (never copied into the repository).</summary>
-    public static KnowledgeDocument CorpusDocument(string file)
+    public static KnowledgeDocument CorpusDocument(string file) =>
+        DocumentLoader.Parse(file, new RawDocument(File.ReadAllText(CorpusPath(file)))).Document;
+
+    /// <summary>Where a document of ../shared/corpus lives.</summary>
+    public static string CorpusPath(string file)
     {
         // ../shared beside the repository; a git worktree one level deeper finds it further up.
         var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", file));
@@ -33,7 +37,7 @@ internal static class AgendaTestData
             if (File.Exists(Path.Combine(dir.FullName, "shared", "corpus", file))) path = Path.Combine(dir.FullName, "shared", "corpus", file);
         if (!File.Exists(path))
             throw new FileNotFoundException($"The shared corpus document {path} is missing: the tests expect ../shared/corpus beside the repository.", path);
-        return DocumentLoader.Parse(file, new RawDocument(File.ReadAllText(path))).Document;
+        return path;
     }
 
     private static string FindRoot()

@@ -12,14 +12,18 @@ internal static partial class AddressBlocks
 {
     public static void Mark(List<TextUnit> units)
     {
+        // Linear: a block never reaches back before the end of the previous one, and the scan only moves forward (a
+        // street line that was no address line itself, "Value: Via ...", once sent the scan back before it for ever).
+        var scanned = 0;
         for (var i = 0; i < units.Count; i++)
         {
             var leadIn = units[i].IsLeadIn && units[i].Text.Contains("address", StringComparison.OrdinalIgnoreCase) ? i : -1;
             var start = leadIn >= 0 ? i + 1 : i;
-            if (leadIn < 0 && (units[i].Kind == UnitKind.Sentence || !StreetOrPostcode().IsMatch(units[i].Text))) continue;
+            // The street or postcode line is part of the block it starts from ("Value: Via Altinate, 71" is a label's line).
+            if (leadIn < 0 && (!IsAddressLine(units[i]) || !StreetOrPostcode().IsMatch(units[i].Text))) continue;
             // From the first address line: back to the block's start when the street line is not the first one.
             if (leadIn < 0)
-                while (start > 0 && IsAddressLine(units[start - 1]) && units[start - 1].Parent == units[i].Parent) start--;
+                while (start > scanned && IsAddressLine(units[start - 1]) && units[start - 1].Parent == units[i].Parent) start--;
             var end = start;
             while (end < units.Count && IsAddressLine(units[end]) && (leadIn < 0 || units[end].Parent == leadIn)) end++;
             if (end - start < 2 && leadIn < 0) continue;
@@ -27,7 +31,8 @@ internal static partial class AddressBlocks
             var address = string.Join(", ", units.Skip(start).Take(end - start).Select(u => u.Text.TrimEnd(',', ';', '.')));
             if (leadIn >= 0) units[leadIn] = With(units[leadIn], address);
             for (var u = start; u < end; u++) units[u] = With(units[u], address);
-            i = end - 1;
+            scanned = end;
+            i = Math.Max(i, end - 1);
         }
     }
 
