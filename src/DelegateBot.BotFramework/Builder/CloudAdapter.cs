@@ -52,8 +52,9 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
 
     public CloudAdapter(ConnectorClient connector, IStorage storage, IInboundAuthenticator authenticator,
-        IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger, TimeProvider time)
+        IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger, TimeProvider time, ITurnFailureReplies? failureReplies = null)
     {
+        var replies = failureReplies ?? new EnglishTurnFailureReplies();
         _connector = connector;
         _storage = storage;
         _authenticator = authenticator;
@@ -65,10 +66,11 @@ public sealed class CloudAdapter : BotAdapter, IAsyncDisposable
             _logger.LogError(ex, "The bot failed on {Type} activity {Id} of conversation {Conversation}", context.Activity.Type, context.Activity.Id, context.Activity.Conversation?.Id);
             if (context.Activity.Type == ActivityTypes.Message)
             {
-                var apology = ex is StorageConcurrencyException
-                    ? "Sorry, this conversation changed elsewhere while I was answering, so I could not take your last message into account. Please send it again."
-                    : "Sorry, something went wrong on my side while answering. Please try again.";
-                try { await context.SendActivityAsync(apology).ConfigureAwait(false); }
+                try
+                {
+                    var apology = ex is StorageConcurrencyException ? replies.Conflict(context) : replies.Failed(context);
+                    await context.SendActivityAsync(apology).ConfigureAwait(false);
+                }
                 catch (Exception sendError) { _logger.LogWarning(sendError, "Could not tell the user about the failure"); }
             }
         };

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DelegateBot.BotFramework.Schema;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.Core.Localization;
 
 namespace DelegateBot.Bot;
 
@@ -15,18 +16,23 @@ public static class AnswerCard
     public static bool RendersCards(string? channelId) => channelId != null && CardChannels.Contains(channelId);
 
     /// <summary>"Source: {title}, {location}" for the first citation, or null when the answer has none.</summary>
-    public static string? SourceLine(Answer answer) =>
-        answer.Citations.Count == 0 ? null : $"Source: {answer.Citations[0].Document}, {answer.Citations[0].Location}";
+    public static string? SourceLine(Answer answer, Localizer? t = null) =>
+        answer.Citations.Count == 0 ? null
+            : (t ?? Localizer.EnglishDefault).Get("answer.source", ("document", answer.Citations[0].Document), ("location", answer.Citations[0].Location));
 
-    /// <summary>The reply message: card + fallback text on card channels, text with the source line elsewhere.</summary>
-    public static Activity BuildReply(Answer answer, string? channelId)
+    /// <summary>The reply message in the user's language: card + fallback text on card channels, text with the source line elsewhere.</summary>
+    public static Activity BuildReply(Answer answer, string? channelId, Localizer? t = null)
     {
+        t ??= Localizer.EnglishDefault;
         var reply = Activity.CreateMessageActivity();
-        var source = SourceLine(answer);
-        var plain = source is null ? answer.Text : $"{answer.Text}\n\n{source}";
+        var source = SourceLine(answer, t);
+        // The refusal is the bot's own sentence, said in the user's language; an answer's text is the engine's.
+        var text = answer.Found ? answer.Text
+            : answer.Suggestions.Count > 0 ? $"{t.Get("answer.notFound")} {t.Get("answer.closestTopics")}" : t.Get("answer.notFound");
+        var plain = source is null ? text : $"{text}\n\n{source}";
         if (answer.Found && RendersCards(channelId))
         {
-            reply.Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = BuildCard(answer, plain) }];
+            reply.Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = BuildCard(answer, plain, t) }];
             // Read by notifications and screen readers; the card itself carries the answer.
             reply.Summary = answer.Text;
         }
@@ -40,7 +46,7 @@ public static class AnswerCard
         return reply;
     }
 
-    private static JsonObject BuildCard(Answer answer, string fallback)
+    private static JsonObject BuildCard(Answer answer, string fallback, Localizer t)
     {
         var body = new JsonArray
         {
@@ -49,7 +55,7 @@ public static class AnswerCard
         if (answer.Citations.Count > 0)
         {
             var citation = answer.Citations[0];
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = SourceLine(answer), ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "Small" });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = SourceLine(answer, t), ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "Small" });
             if (!string.IsNullOrWhiteSpace(citation.Excerpt))
             {
                 body.Add(new JsonObject

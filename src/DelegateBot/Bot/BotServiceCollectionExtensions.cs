@@ -1,6 +1,7 @@
 using DelegateBot.BotFramework.Builder;
 using DelegateBot.BotFramework.Hosting;
 using DelegateBot.BotFramework.Storage;
+using DelegateBot.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DelegateBot.Bot;
@@ -40,6 +41,7 @@ public static class BotServiceCollectionExtensions
             var storage = sp.GetRequiredService<IOptions<BotStorageOptions>>().Value;
             return new SqliteStorage(storage.SqlitePath, storage.FlushEachCommit);
         });
+        services.AddBotText();
         services.AddBotFramework(configuration);
         services.AddSingleton<IBot, DelegateBotHandler>();
         return services;

@@ -1,6 +1,8 @@
 using DelegateBot.BotFramework.Builder;
 using DelegateBot.BotFramework.Schema;
 using DelegateBot.Core.Knowledge;
+using DelegateBot.Core.Localization;
+using DelegateBot.Localization;
 
 namespace DelegateBot.Bot;
 
@@ -10,18 +12,22 @@ public sealed class DelegateBotHandler(
     ConversationState conversationState,
     UserState userState,
     ILogger<DelegateBotHandler> logger,
+    TurnLanguage language,
     IEnumerable<IConversationFeature>? features = null,
     IEnumerable<ITurnObserver>? observers = null) : ActivityHandler
 {
-    public const string Introduction =
-        "I answer questions about the conference documents, with the source of each answer. " +
-        "Try \"Who chairs panel two?\" or \"When is the seminar?\". " +
-        "To register for a meeting, say \"I want to register\".";
+    /// <summary>The English introduction (locale key welcome.introduction); turns use the user's language.</summary>
+    public static string Introduction => Localizer.EnglishDefault.Get("welcome.introduction");
 
     private readonly IReadOnlyList<IConversationFeature> _features = features?.ToList() ?? [];
     private readonly IReadOnlyList<ITurnObserver> _observers = observers?.ToList() ?? [];
 
-    public const string WelcomeText = "Hello! " + Introduction;
+    /// <summary>The English welcome (welcome.greeting).</summary>
+    public static string WelcomeText => Welcome(Localizer.EnglishDefault);
+
+    private static string Welcome(Localizer t, string? name = null) => string.IsNullOrWhiteSpace(name)
+        ? t.Get("welcome.greeting", ("introduction", t.Get("welcome.introduction")))
+        : t.Get("welcome.greetingNamed", ("name", name), ("introduction", t.Get("welcome.introduction")));
 
     /// <summary>How many earlier questions are passed along for follow-ups.</summary>
     private const int HistoryLength = 5;
@@ -31,6 +37,8 @@ public sealed class DelegateBotHandler(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        // First: every reply of the turn, the observers' and the features' too, is in the language chosen here.
+        await language.ResolveAsync(turnContext, cancellationToken);
         foreach (var observer in _observers)
         {
             try { await observer.OnTurnAsync(turnContext, cancellationToken); }
@@ -53,7 +61,7 @@ public sealed class DelegateBotHandler(
         }
         if (string.IsNullOrEmpty(question))
         {
-            await turnContext.SendActivityAsync(WelcomeText, cancellationToken);
+            await turnContext.SendActivityAsync(Welcome(turnContext.GetLocalizer()), cancellationToken);
             return;
         }
 
@@ -66,7 +74,7 @@ public sealed class DelegateBotHandler(
         if (history.Count > HistoryLength) history.RemoveRange(0, history.Count - HistoryLength);
         await _history.SetAsync(turnContext, history, cancellationToken);
 
-        await turnContext.SendActivityAsync(AnswerCard.BuildReply(answer, activity.ChannelId), cancellationToken);
+        await turnContext.SendActivityAsync(AnswerCard.BuildReply(answer, activity.ChannelId, turnContext.GetLocalizer()), cancellationToken);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -75,7 +83,7 @@ public sealed class DelegateBotHandler(
         foreach (var member in membersAdded.Where(m => !string.IsNullOrEmpty(m.Id)))
         {
             if (welcomed.Contains(member.Id!)) continue;
-            var greeting = Activity.CreateMessageActivity(string.IsNullOrWhiteSpace(member.Name) ? WelcomeText : $"Hello {member.Name}! {Introduction}");
+            var greeting = Activity.CreateMessageActivity(Welcome(turnContext.GetLocalizer(), member.Name));
             await turnContext.SendActivityAsync(greeting, cancellationToken);
             welcomed.Add(member.Id!);
         }
